@@ -1,0 +1,88 @@
+# Limber: `make run` serves the app, `make test` runs every check.
+# Both install what they need first; each install step is a quick version
+# check when the tool is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := chromium chromium-driver brotli
+
+.PHONY: help run test bench tools build-tools browser-tools wasm-target trunk wasm-bindgen node-tools \
+        browser fmt lint unit release e2e sizes clean
+
+help:
+	@echo "make run    build and serve the app on http://127.0.0.1:8080 with live reload"
+	@echo "make test   install what is missing, then run every check"
+	@echo "make bench  release build, then sizes and timings"
+
+# ---------- installs ----------
+
+build-tools: wasm-target trunk wasm-bindgen node-tools
+browser-tools: browser
+tools: build-tools browser-tools
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
+	  || cargo install --locked trunk --version $(TRUNK_VERSION)
+
+# Not --locked: its lockfile pins a crate version the registry no longer serves.
+wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen in Cargo.lock"; exit 1; }
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# wasm-opt comes from npm's binaryen: Debian's older one emits wasm that fails to load.
+node-tools: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
+	  || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); }
+
+# ---------- the two commands ----------
+
+run: build-tools
+	trunk serve --offline
+
+test: tools
+	$(MAKE) --no-print-directory fmt lint unit release e2e
+
+bench: build-tools browser-tools release sizes
+
+# ---------- checks ----------
+
+fmt:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --all-targets --features e2e -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test
+
+release:
+	trunk build --release --offline
+
+e2e:
+	cargo test --features e2e --test e2e
+
+sizes:
+	@scripts/sizes.sh dist
+
+clean:
+	trunk clean
+	cargo clean

@@ -1,0 +1,25 @@
+//! Inline SVG icons: no icon font or image request, and they take `currentColor`.
+
+use leptos::prelude::*;
+
+/// Which icon to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IconKind {
+    Home,
+    Info,
+}
+
+/// A decorative 24×24 icon. It is hidden from assistive technology, so the
+/// control that holds it must carry the accessible name.
+#[component]
+pub fn Icon(kind: IconKind) -> impl IntoView {
+    let path = match kind {
+        IconKind::Home => "M4 10.5 12 4l8 6.5V20a1 1 0 0 1-1 1h-5v-6h-4v6H5a1 1 0 0 1-1-1z",
+        IconKind::Info => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4.5a1.25 1.25 0 1 1 0 2.5 1.25 1.25 0 0 1 0-2.5zM10.75 11h2.5v6.5h-2.5z",
+    };
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path fill="currentColor" />
+        </svg>
+    }
+}

@@ -1,0 +1,4 @@
+//! Small reusable views.
+
+pub mod icon;
+pub mod shell;

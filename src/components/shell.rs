@@ -1,0 +1,88 @@
+//! The app frame: skip link, header, navigation and the main landmark.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::components::icon::{Icon, IconKind};
+use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
+
+/// One entry of the primary navigation.
+struct NavItem {
+    href: &'static str,
+    label: &'static str,
+    icon: IconKind,
+}
+
+/// Only pages that exist are listed; later features add theirs here.
+const NAV: &[NavItem] = &[
+    NavItem {
+        href: "/",
+        label: "Home",
+        icon: IconKind::Home,
+    },
+    NavItem {
+        href: "/about",
+        label: "About",
+        icon: IconKind::Info,
+    },
+];
+
+/// Frames every page. On phones the navigation sits at the bottom within thumb
+/// reach; on wide screens CSS moves it to a side bar.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let main_ref = use_focus_on_navigate();
+    let location = use_location();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="app">
+            <header class="app-header">
+                <A href="/" attr:class="brand">
+                    <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+                        <rect width="64" height="64" rx="14" fill="currentColor" />
+                        <path
+                            d="M18 46c6-14 10-22 14-28 4 6 8 14 14 28"
+                            fill="none"
+                            stroke="var(--on-accent)"
+                            stroke-width="6"
+                            stroke-linecap="round"
+                            stroke-linejoin="round"
+                        />
+                        <circle cx="32" cy="14" r="5" fill="var(--on-accent)" />
+                    </svg>
+                    <span>"Limber"</span>
+                </A>
+            </header>
+            <nav class="app-nav" aria-label="Main">
+                <ul>
+                    {NAV
+                        .iter()
+                        .map(|item| {
+                            let href = item.href;
+                            let current = move || {
+                                let path = location.pathname.get();
+                                if href == "/" { path == "/" } else { path.starts_with(href) }
+                            };
+                            view! {
+                                <li>
+                                    <a
+                                        href=href
+                                        class="nav-link"
+                                        aria-current=move || current().then_some("page")
+                                    >
+                                        <Icon kind=item.icon />
+                                        <span>{item.label}</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
+                {children()}
+            </main>
+        </div>
+    }
+}

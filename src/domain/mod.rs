@@ -1,0 +1,6 @@
+//! Plain Rust: no leptos or web-sys. Everything here runs and is tested natively.
+
+pub mod catalogue;
+pub mod filter;
+pub mod plan;
+pub mod routine;

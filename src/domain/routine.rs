@@ -1,0 +1,208 @@
+//! Routines: ordered steps over catalogue entries, built-in or made by the user.
+
+use super::catalogue::{self, Area, BuiltinRoutine, Sides, Stretch};
+use super::plan::{Plan, Timing};
+
+/// A routine ready to show or play. Steps hold catalogue entries directly, so
+/// a routine can never name a stretch that does not exist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Routine {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub steps: Vec<Step>,
+}
+
+/// One exercise of a routine with its dose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub stretch: &'static Stretch,
+    /// Seconds per rep (per side).
+    pub hold_seconds: u16,
+    pub reps: u8,
+    /// Which sides, for two-sided entries; `Both` for the others.
+    pub sides: Sides,
+    /// Rest after this step; ignored after the last one.
+    pub rest_after_seconds: u16,
+}
+
+impl Step {
+    /// How many times the reps are done: twice for a two-sided entry on both sides.
+    pub fn side_count(&self) -> u8 {
+        if self.stretch.per_side && self.sides == Sides::Both {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The dose in words, e.g. "2 × 30 s, each side".
+    pub fn dose(&self) -> String {
+        let per = if self.reps == 1 {
+            format!("{} s", self.hold_seconds)
+        } else {
+            format!("{} × {} s", self.reps, self.hold_seconds)
+        };
+        match (self.stretch.per_side, self.sides) {
+            (false, _) => per,
+            (true, Sides::Both) => format!("{per}, each side"),
+            (true, Sides::Left) => format!("{per}, left side"),
+            (true, Sides::Right) => format!("{per}, right side"),
+        }
+    }
+}
+
+impl Routine {
+    /// A built-in routine as a playable routine. `None` only if it names an
+    /// unknown stretch, which the build already rules out.
+    pub fn from_builtin(builtin: &BuiltinRoutine) -> Option<Self> {
+        let steps = builtin
+            .steps
+            .iter()
+            .map(|step| {
+                Some(Step {
+                    stretch: catalogue::stretch(step.stretch)?,
+                    hold_seconds: step.hold_seconds,
+                    reps: step.reps,
+                    sides: step.sides,
+                    rest_after_seconds: step.rest_after_seconds,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self {
+            id: builtin.id.to_string(),
+            name: builtin.name.to_string(),
+            summary: builtin.summary.to_string(),
+            steps,
+        })
+    }
+
+    /// The built-in routine with this id.
+    pub fn builtin(id: &str) -> Option<Self> {
+        catalogue::routine(id).and_then(Self::from_builtin)
+    }
+
+    /// Every area the routine works on, most-worked first.
+    pub fn areas(&self) -> Vec<Area> {
+        let mut counts: Vec<(Area, usize)> = Vec::new();
+        for area in self.steps.iter().flat_map(|s| s.stretch.areas) {
+            match counts.iter_mut().find(|(a, _)| a == area) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((*area, 1)),
+            }
+        }
+        counts.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.cmp(b)));
+        counts.into_iter().map(|(a, _)| a).collect()
+    }
+
+    /// Total playing time in whole seconds, from the same plan the player runs.
+    pub fn total_seconds(&self, timing: &Timing) -> u32 {
+        let ms = Plan::new(self, timing).total_ms();
+        u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX)
+    }
+}
+
+/// `M:SS`, e.g. 312 → "5:12".
+pub fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// A rounded duration for lists, e.g. 312 → "5 min", 45 → "45 s".
+pub fn rough_duration(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("{seconds} s")
+    } else {
+        format!("{} min", (seconds + 30) / 60)
+    }
+}
+
+/// A duration read aloud by a screen reader, e.g. 312 → "5 minutes 12 seconds".
+pub fn spoken_duration(seconds: u32) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    let unit = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (m, s) {
+        (0, s) => unit(s, "second", "seconds"),
+        (m, 0) => unit(m, "minute", "minutes"),
+        (m, s) => format!(
+            "{} {}",
+            unit(m, "minute", "minutes"),
+            unit(s, "second", "seconds")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(id: &str, hold: u16, reps: u8, sides: Sides) -> Step {
+        Step {
+            stretch: catalogue::stretch(id).expect("a shipped id"),
+            hold_seconds: hold,
+            reps,
+            sides,
+            rest_after_seconds: 10,
+        }
+    }
+
+    #[test]
+    fn doses_read_naturally() {
+        let cases = [
+            (
+                step("knee-to-chest", 30, 2, Sides::Both),
+                "2 × 30 s, each side",
+                2,
+            ),
+            (
+                step("knee-to-chest", 20, 1, Sides::Left),
+                "20 s, left side",
+                1,
+            ),
+            (
+                step("knee-to-chest", 20, 3, Sides::Right),
+                "3 × 20 s, right side",
+                1,
+            ),
+            (step("cat-cow", 40, 1, Sides::Both), "40 s", 1),
+            (step("pelvic-tilt", 5, 10, Sides::Both), "10 × 5 s", 1),
+        ];
+        for (step, dose, sides) in cases {
+            assert_eq!(step.dose(), dose);
+            assert_eq!(step.side_count(), sides, "{dose}");
+        }
+    }
+
+    #[test]
+    fn durations_format_for_eyes_and_ears() {
+        let cases = [
+            (0, "0:00", "0 s", "0 seconds"),
+            (1, "0:01", "1 s", "1 second"),
+            (59, "0:59", "59 s", "59 seconds"),
+            (60, "1:00", "1 min", "1 minute"),
+            (89, "1:29", "1 min", "1 minute 29 seconds"),
+            (90, "1:30", "2 min", "1 minute 30 seconds"),
+            (312, "5:12", "5 min", "5 minutes 12 seconds"),
+            (3600, "60:00", "60 min", "60 minutes"),
+        ];
+        for (seconds, c, r, s) in cases {
+            assert_eq!(clock(seconds), c);
+            assert_eq!(rough_duration(seconds), r);
+            assert_eq!(spoken_duration(seconds), s);
+        }
+    }
+
+    #[test]
+    fn every_builtin_routine_resolves() {
+        for builtin in catalogue::routines() {
+            let routine = Routine::from_builtin(builtin).expect("all ids resolve");
+            assert_eq!(routine.steps.len(), builtin.steps.len());
+            assert!(!routine.areas().is_empty());
+        }
+    }
+
+    #[test]
+    fn areas_put_the_most_worked_first() {
+        let routine = Routine::builtin("core-support").expect("shipped");
+        assert_eq!(routine.areas().first(), Some(&Area::Core));
+    }
+}

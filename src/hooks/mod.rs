@@ -1,0 +1,4 @@
+//! `use_*` glue between the browser and the views.
+
+pub mod use_focus_on_navigate;
+pub mod use_title;

@@ -1,0 +1,32 @@
+//! Limber: an offline stretching coach for lower-back pain.
+//!
+//! `App` holds the router; pages live in [`pages`], small views in
+//! [`components`], browser glue in [`hooks`], and everything that can be
+//! tested without a browser in [`domain`].
+
+pub mod components;
+pub mod domain;
+pub mod hooks;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::shell::Shell;
+use pages::{about::About, home::Home, not_found::NotFound};
+
+/// The whole application: the shell around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/about") view=About />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,43 @@
+//! The first-load budget: everything a first visit downloads, gzipped.
+
+use std::io::Write;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+/// 100 KB of gzip for every file in `dist/`.
+const BUDGET_GZIP_BYTES: u64 = 100 * 1024;
+
+#[test]
+fn the_first_load_fits_the_gzip_budget() {
+    let dist = crate::support::dist_dir();
+    let mut total = 0u64;
+    let mut files = Vec::new();
+    for entry in walk(&dist) {
+        let bytes = std::fs::read(&entry).expect("read a built file");
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes).expect("gzip in memory");
+        let size = gz.finish().expect("finish gzip").len() as u64;
+        total += size;
+        files.push((size, entry));
+    }
+    files.sort();
+    assert!(
+        total <= BUDGET_GZIP_BYTES,
+        "first load is {total} B gzip, over the {BUDGET_GZIP_BYTES} B budget; largest: {:?}",
+        files.iter().rev().take(3).collect::<Vec<_>>()
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dist") {
+        let path = entry.expect("a dist entry").path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests: the real release build in headless Chromium.
+//! Run with `make e2e` (or `make test`), which builds `dist/` first.
+
+mod budget;
+mod shell;
+mod support;

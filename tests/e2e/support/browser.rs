@@ -1,0 +1,341 @@
+//! A headless Chromium session over the release build, with helpers named for
+//! what a user does. Elements are found by role and accessible name as
+//! Chromium's accessibility tree computes them (WebDriver's computed label and
+//! role), never by comparing HTML.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use super::process::{GroupChild, TempDir};
+use super::server::StaticServer;
+
+/// How long a condition may take before a test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a condition is re-checked while waiting.
+const POLL: Duration = Duration::from_millis(25);
+
+pub const PHONE: (u32, u32) = (390, 844);
+pub const DESKTOP: (u32, u32) = (1280, 800);
+
+/// One browser with its own profile, ChromeDriver and file server. Dropping it
+/// stops every process it started; call [`Browser::finish`] at the end of a
+/// test to also fail on console errors.
+pub struct Browser {
+    client: Client,
+    server: StaticServer,
+    // Field order is drop order: the driver (and its Chromium) go before the profile.
+    _driver: GroupChild,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// A phone-sized browser (390×844) on the release build.
+    pub async fn phone() -> Self {
+        Self::launch(PHONE).await
+    }
+
+    pub async fn launch((width, height): (u32, u32)) -> Self {
+        let server = StaticServer::start(super::dist_dir()).expect("start the static server");
+        let profile = TempDir::new("profile").expect("create a user-data dir");
+        let port = free_port();
+        let driver = GroupChild::spawn(
+            "chromedriver",
+            &[format!("--port={port}"), "--log-level=OFF".into()],
+        )
+        .expect("start chromedriver (is chromium-driver installed? `make test` installs it)");
+        let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--lang=en-US",
+                    format!("--user-data-dir={}", profile.path().display()),
+                    format!("--window-size={width},{height}"),
+                ],
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("capabilities are a JSON object")
+        };
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let client = wait_for("ChromeDriver to accept a session", || async {
+            ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&webdriver)
+                .await
+                .ok()
+        })
+        .await;
+        let browser = Self {
+            client,
+            server,
+            _driver: driver,
+            _profile: profile,
+        };
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+            )
+            .await;
+        browser
+    }
+
+    /// Opens `path` (e.g. "/about") and waits until the app has rendered a page heading.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&self.server.url(path))
+            .await
+            .unwrap_or_else(|e| panic!("open {path}: {e}"));
+        self.wait_until("the app to render a level-one heading", || async {
+            self.client.find(Locator::Css("main h1")).await.ok()
+        })
+        .await;
+    }
+
+    /// Waits for a heading with this accessible name to be shown.
+    pub async fn see_heading(&self, name: &str) -> Element {
+        self.find_by_role("heading", name).await
+    }
+
+    /// Waits for a link with this accessible name, then clicks it.
+    pub async fn click_link(&self, name: &str) {
+        let link = self.find_by_role("link", name).await;
+        link.click()
+            .await
+            .unwrap_or_else(|e| panic!("click link {name:?}: {e}"));
+    }
+
+    /// Presses a key on whatever has focus, as a keyboard user would.
+    pub async fn press(&self, key: Key) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("an active element");
+        focused
+            .send_keys(&key.to_string())
+            .await
+            .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
+    }
+
+    /// Presses Tab until the focused element has this accessible name, as a
+    /// keyboard user tabbing through the page would. Fails after 30 presses.
+    pub async fn tab_to(&self, name: &str) {
+        let mut seen = Vec::new();
+        for _ in 0..30 {
+            self.press(Key::Tab).await;
+            let focused = self.focused_name().await;
+            if focused == name {
+                return;
+            }
+            seen.push(focused);
+        }
+        panic!("tabbing never reached {name:?}; focus went through {seen:?}");
+    }
+
+    /// The accessible name of the focused element.
+    pub async fn focused_name(&self) -> String {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("an active element");
+        self.accessible(&focused, "computedlabel").await
+    }
+
+    /// The current path, without origin.
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("the current URL");
+        url.path().to_string()
+    }
+
+    /// Waits until the path is `expected`.
+    pub async fn see_path(&self, expected: &str) {
+        self.wait_until(&format!("the path to become {expected}"), || async {
+            (self.path().await == expected).then_some(())
+        })
+        .await;
+    }
+
+    /// The document's title.
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("the document title")
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn script(&self, body: &str) -> Value {
+        self.client
+            .execute(body, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{body}"))
+    }
+
+    /// Saves a PNG of the viewport under `tests/artifacts/` for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+        std::fs::create_dir_all(&dir).expect("create tests/artifacts");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+
+    /// Sends a Chrome DevTools Protocol command through ChromeDriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let body = json!({ "cmd": cmd, "params": params });
+        self.client
+            .issue_cmd(SessionCommand::post("goog/cdp/execute", body))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Console errors, uncaught exceptions and failed loads logged so far
+    /// (Chromium reports all of them at SEVERE level). Reading clears the log.
+    pub async fn errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(SessionCommand::post("se/log", json!({ "type": "browser" })))
+            .await
+            .expect("read the browser log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Ends the test: fails if the page logged any error, then closes the session.
+    pub async fn finish(self) {
+        let errors = self.errors().await;
+        // Close before asserting so a failing test still shuts Chromium down cleanly.
+        let _ = self.client.clone().close().await;
+        assert!(errors.is_empty(), "the page logged errors: {errors:#?}");
+    }
+
+    /// Waits for an element of `role` whose accessible name is `name`.
+    pub async fn find_by_role(&self, role: &str, name: &str) -> Element {
+        let css = match role {
+            "button" => "button, [role=button], input[type=button], input[type=submit]".to_string(),
+            "link" => "a[href], [role=link]".to_string(),
+            "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_string(),
+            other => format!("[role={other}]"),
+        };
+        let mut last_seen = Vec::new();
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            last_seen.clear();
+            if let Ok(candidates) = self.client.find_all(Locator::Css(&css)).await {
+                for element in candidates {
+                    let label = self.accessible(&element, "computedlabel").await;
+                    if label.trim() == name && element.is_displayed().await.unwrap_or(false) {
+                        return element;
+                    }
+                    last_seen.push(label);
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("no visible {role} named {name:?}; saw {last_seen:?}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until `check` returns `Some`, failing the test after [`TIMEOUT`].
+    pub async fn wait_until<T, F, Fut>(&self, what: &str, check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Option<T>>,
+    {
+        wait_for(what, check).await
+    }
+
+    async fn accessible(&self, element: &Element, what: &'static str) -> String {
+        let path = format!("element/{}/{what}", element.element_id());
+        self.client
+            .issue_cmd(SessionCommand::get(path))
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out after {TIMEOUT:?} waiting for {what}");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
+    listener.local_addr().expect("its address").port()
+}
+
+/// A WebDriver command under the current session that fantoccini has no
+/// method for (vendor endpoints such as ChromeDriver's CDP bridge and logs).
+#[derive(Debug)]
+struct SessionCommand {
+    path: String,
+    body: Option<Value>,
+}
+
+impl SessionCommand {
+    fn get(path: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            body: None,
+        }
+    }
+
+    fn post(path: impl Into<String>, body: Value) -> Self {
+        Self {
+            path: path.into(),
+            body: Some(body),
+        }
+    }
+}
+
+impl WebDriverCompatibleCommand for SessionCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/{}", self.path))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        match &self.body {
+            Some(body) => (http::Method::POST, Some(body.to_string())),
+            None => (http::Method::GET, None),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! What every end-to-end test needs: the release build served over HTTP, a
+//! headless Chromium driven through ChromeDriver, and helpers named for what
+//! a person does.
+
+pub mod browser;
+pub mod process;
+pub mod server;
+
+pub use browser::Browser;
+
+use std::path::PathBuf;
+
+/// The release build the tests drive. `make test` builds it first.
+pub fn dist_dir() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run `make test` (or `trunk build --release --offline`) first",
+        dist.display()
+    );
+    dist
+}
