@@ -10,7 +10,7 @@ pub mod hooks;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use components::shell::Shell;
@@ -22,10 +22,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <Routes fallback=NotFound>
+                <FlatRoutes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/about") view=About />
-                </Routes>
+                </FlatRoutes>
             </Shell>
         </Router>
     }

@@ -76,6 +76,19 @@ async fn every_page_fits_a_phone_without_horizontal_scroll() {
 }
 
 #[tokio::test]
+async fn the_dark_theme_follows_the_system() {
+    let browser = Browser::phone().await;
+    browser.prefer_dark().await;
+    browser.open("/").await;
+    let background = browser
+        .script("return getComputedStyle(document.body).backgroundColor")
+        .await;
+    assert_eq!(background, "rgb(16, 23, 22)", "dark background");
+    browser.screenshot("shell-home-phone-dark").await;
+    browser.finish().await;
+}
+
+#[tokio::test]
 async fn the_navigation_marks_the_current_page_on_desktop_too() {
     let browser = Browser::launch(DESKTOP).await;
     browser.open("/about").await;

@@ -187,6 +187,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{body}"))
     }
 
+    /// Switches the system colour scheme the page sees, as a phone in dark mode would.
+    pub async fn prefer_dark(&self) {
+        let features = json!([{ "name": "prefers-color-scheme", "value": "dark" }]);
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": features }),
+        )
+        .await;
+    }
+
     /// Saves a PNG of the viewport under `tests/artifacts/` for a person to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("a screenshot");
