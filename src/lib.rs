@@ -14,7 +14,10 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use components::shell::Shell;
-use pages::{about::About, home::Home, not_found::NotFound};
+use pages::{
+    about::About, home::Home, not_found::NotFound, routine::RoutinePage, safety::Safety,
+    stretch::StretchPage, stretches::Stretches, tip::Tip,
+};
 
 /// The whole application: the shell around the routed page.
 #[component]
@@ -24,6 +27,11 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <FlatRoutes fallback=NotFound>
                     <Route path=path!("/") view=Home />
+                    <Route path=path!("/stretches") view=Stretches />
+                    <Route path=path!("/stretches/:id") view=StretchPage />
+                    <Route path=path!("/routines/:id") view=RoutinePage />
+                    <Route path=path!("/safety") view=Safety />
+                    <Route path=path!("/tips/:id") view=Tip />
                     <Route path=path!("/about") view=About />
                 </FlatRoutes>
             </Shell>

@@ -1,4 +1,8 @@
 //! Small reusable views.
 
+pub mod cautions;
 pub mod icon;
+pub mod missing;
+pub mod routine_card;
 pub mod shell;
+pub mod stretch_card;

@@ -22,6 +22,16 @@ const NAV: &[NavItem] = &[
         icon: IconKind::Home,
     },
     NavItem {
+        href: "/stretches",
+        label: "Stretches",
+        icon: IconKind::List,
+    },
+    NavItem {
+        href: "/safety",
+        label: "Safety",
+        icon: IconKind::Shield,
+    },
+    NavItem {
         href: "/about",
         label: "About",
         icon: IconKind::Info,

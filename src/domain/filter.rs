@@ -34,7 +34,7 @@ impl Filter {
             values
         }
         Self {
-            text: get("q").unwrap_or_default().trim().to_string(),
+            text: get("q").unwrap_or_default(),
             areas: list(get("area"), Area::from_slug),
             positions: list(get("position"), Position::from_slug),
             equipment: list(get("equipment"), Equipment::from_slug),
@@ -55,7 +55,7 @@ impl Filter {
                 .join(",")
         }
         let pairs = [
-            ("q", percent_encode(self.text.trim())),
+            ("q", percent_encode(&self.text)),
             ("area", join(&self.areas, |a| a.slug().to_string())),
             ("position", join(&self.positions, |p| p.slug().to_string())),
             ("equipment", join(&self.equipment, |e| e.slug().to_string())),
@@ -72,6 +72,77 @@ impl Filter {
         } else {
             format!("?{}", query.join("&"))
         }
+    }
+
+    /// Whether the facet named by its query key (`area`, `position`, ...) has `slug` chosen.
+    pub fn has(&self, key: &str, slug: &str) -> bool {
+        match key {
+            "area" => self.areas.iter().any(|v| v.slug() == slug),
+            "position" => self.positions.iter().any(|v| v.slug() == slug),
+            "equipment" => self.equipment.iter().any(|v| v.slug() == slug),
+            "kind" => self.kinds.iter().any(|v| v.slug() == slug),
+            "difficulty" => self.difficulties.iter().any(|v| v.to_string() == slug),
+            _ => false,
+        }
+    }
+
+    /// Chooses `slug` in the facet named `key`, or unchooses it. Unknown keys
+    /// and slugs change nothing.
+    pub fn toggle(&mut self, key: &str, slug: &str) {
+        match key {
+            "area" => Area::from_slug(slug).map(|v| toggle(&mut self.areas, v)),
+            "position" => Position::from_slug(slug).map(|v| toggle(&mut self.positions, v)),
+            "equipment" => Equipment::from_slug(slug).map(|v| toggle(&mut self.equipment, v)),
+            "kind" => Kind::from_slug(slug).map(|v| toggle(&mut self.kinds, v)),
+            "difficulty" => slug
+                .parse::<u8>()
+                .ok()
+                .filter(|d| (1..=3).contains(d))
+                .map(|v| toggle(&mut self.difficulties, v)),
+            _ => None,
+        };
+    }
+
+    /// The facets a person can filter by: query key, legend, and (slug, label) options.
+    pub fn facets() -> Vec<Facet> {
+        fn options<T: Copy>(
+            all: &[T],
+            slug: fn(T) -> &'static str,
+            label: fn(T) -> &'static str,
+        ) -> Vec<(String, &'static str)> {
+            all.iter()
+                .map(|v| (slug(*v).to_string(), label(*v)))
+                .collect()
+        }
+        vec![
+            Facet {
+                key: "area",
+                legend: "Body area",
+                options: options(Area::ALL, Area::slug, Area::label),
+            },
+            Facet {
+                key: "position",
+                legend: "Position",
+                options: options(Position::ALL, Position::slug, Position::label),
+            },
+            Facet {
+                key: "equipment",
+                legend: "Equipment",
+                options: options(Equipment::ALL, Equipment::slug, Equipment::label),
+            },
+            Facet {
+                key: "kind",
+                legend: "Type",
+                options: options(Kind::ALL, Kind::slug, Kind::label),
+            },
+            Facet {
+                key: "difficulty",
+                legend: "Difficulty",
+                options: (1..=3)
+                    .map(|d| (d.to_string(), difficulty_label(d)))
+                    .collect(),
+            },
+        ]
     }
 
     /// How many facet values are chosen (the text search is not counted).
@@ -107,6 +178,25 @@ impl Filter {
             haystack.push_str(&normalize(alias));
         }
         query.split(' ').all(|word| haystack.contains(word))
+    }
+}
+
+/// One group of filter options, as the filter panel shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    /// The query-string key.
+    pub key: &'static str,
+    pub legend: &'static str,
+    /// (slug, label) pairs.
+    pub options: Vec<(String, &'static str)>,
+}
+
+/// The word for a difficulty level.
+pub fn difficulty_label(difficulty: u8) -> &'static str {
+    match difficulty {
+        1 => "Gentle",
+        2 => "Moderate",
+        _ => "Harder",
     }
 }
 
@@ -249,6 +339,34 @@ mod tests {
         let one = ids(&query(&[("position", "standing")])).len();
         let two = ids(&query(&[("position", "standing,kneeling")])).len();
         assert!(two > one, "a second value must widen the result");
+    }
+
+    #[test]
+    fn facets_toggle_by_key_and_slug() {
+        let mut filter = Filter::default();
+        for facet in Filter::facets() {
+            for (slug, _) in &facet.options {
+                assert!(!filter.has(facet.key, slug));
+                filter.toggle(facet.key, slug);
+                assert!(filter.has(facet.key, slug), "{} {slug}", facet.key);
+            }
+        }
+        let chosen: usize = Filter::facets().iter().map(|f| f.options.len()).sum();
+        assert_eq!(filter.facet_count(), chosen);
+        filter.toggle("area", "elbows");
+        filter.toggle("colour", "red");
+        assert_eq!(filter.facet_count(), chosen);
+        filter.toggle("difficulty", "2");
+        assert!(!filter.has("difficulty", "2"));
+    }
+
+    #[test]
+    fn typed_text_is_kept_as_typed() {
+        // The search box shows the query back; trimming would eat the space
+        // someone just typed between two words.
+        let filter = query(&[("q", "knee ")]);
+        assert_eq!(filter.text, "knee ");
+        assert_eq!(filter.to_query(), "?q=knee%20");
     }
 
     #[test]

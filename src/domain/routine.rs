@@ -27,6 +27,17 @@ pub struct Step {
 }
 
 impl Step {
+    /// The entry's own dose: its default hold, reps and both sides.
+    pub fn default_for(stretch: &'static Stretch) -> Self {
+        Self {
+            stretch,
+            hold_seconds: stretch.hold_seconds,
+            reps: stretch.reps,
+            sides: Sides::Both,
+            rest_after_seconds: 0,
+        }
+    }
+
     /// How many times the reps are done: twice for a two-sided entry on both sides.
     pub fn side_count(&self) -> u8 {
         if self.stretch.per_side && self.sides == Sides::Both {

@@ -1,18 +1,54 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::components::routine_card::RoutineCard;
+use crate::domain::catalogue;
+use crate::domain::plan::Timing;
+use crate::domain::routine::Routine;
 use crate::hooks::use_title::use_title;
 
-/// `/`: where a session starts.
+/// `/`: the routines to start from, and the safety text one tap away.
 #[component]
 pub fn Home() -> impl IntoView {
     use_title("Home");
+    // Shortest first: the quickest way to start sits at the top.
+    let mut routines: Vec<Routine> = catalogue::routines()
+        .iter()
+        .filter_map(Routine::from_builtin)
+        .collect();
+    routines.sort_by_key(|r| r.total_seconds(&Timing::default()));
+    let routines = routines
+        .into_iter()
+        .map(|routine| view! { <RoutineCard routine /> })
+        .collect_view();
+    let tips = catalogue::articles()
+        .iter()
+        .map(|a| {
+            view! {
+                <li>
+                    <a href=format!("/tips/{}", a.id)>{a.title}</a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section class="page">
             <h1>"Gentle stretches for your lower back"</h1>
             <p class="lead">
-                "Short guided routines you can follow on your phone, with no account and no network. "
-                "Move slowly, stretch to mild tension, and never into pain."
+                "Short guided routines you can follow on your phone, with no account and no network."
             </p>
+            <aside class="notice" aria-label="Safety">
+                <p>
+                    "Move slowly and stretch to mild tension, never into pain. "
+                    <A href="/safety">"Stretch safely"</A>
+                    " · "
+                    <A href="/safety#warning-signs">"When to get help"</A>
+                </p>
+            </aside>
+            <h2>"Routines"</h2>
+            <ul class="cards">{routines}</ul>
+            <h2>"Everyday tips"</h2>
+            <ul class="link-list">{tips}</ul>
         </section>
     }
 }

@@ -3,3 +3,8 @@
 pub mod about;
 pub mod home;
 pub mod not_found;
+pub mod routine;
+pub mod safety;
+pub mod stretch;
+pub mod stretches;
+pub mod tip;

@@ -1,19 +1,16 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::hooks::use_title::use_title;
+use crate::components::missing::Missing;
 
 /// Any path the router does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    use_title("Page not found");
     view! {
-        <section class="page">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. The link may be old or mistyped."</p>
-            <p>
-                <A href="/" attr:class="button">"Go to the home page"</A>
-            </p>
-        </section>
+        <Missing
+            title="Page not found"
+            message="There is nothing at this address. The link may be old or mistyped."
+            href="/"
+            label="Go to the home page"
+        />
     }
 }

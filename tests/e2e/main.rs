@@ -2,5 +2,6 @@
 //! Run with `make e2e` (or `make test`), which builds `dist/` first.
 
 mod budget;
+mod catalogue;
 mod shell;
 mod support;

@@ -59,7 +59,16 @@ async fn navigation_works_by_keyboard() {
 #[tokio::test]
 async fn every_page_fits_a_phone_without_horizontal_scroll() {
     let browser = Browser::phone().await;
-    for path in ["/", "/about", "/missing"] {
+    for path in [
+        "/",
+        "/about",
+        "/missing",
+        "/stretches",
+        "/stretches/low-lunge-open-hip",
+        "/routines/bedtime-wind-down",
+        "/safety",
+        "/tips/getting-out-of-bed",
+    ] {
         browser.open(path).await;
         let size = browser
             .script("return [window.innerWidth, document.documentElement.scrollWidth]")
@@ -69,8 +78,9 @@ async fn every_page_fits_a_phone_without_horizontal_scroll() {
             size[1].as_u64() <= size[0].as_u64(),
             "{path} scrolls sideways at 390 px: {size}"
         );
-        let name = if path == "/" { "home" } else { &path[1..] };
-        browser.screenshot(&format!("shell-{name}-phone")).await;
+        if path == "/" {
+            browser.screenshot("shell-home-phone").await;
+        }
     }
     browser.finish().await;
 }

@@ -551,7 +551,7 @@ fn check_routine(
             rest_after_seconds,
         });
     }
-    (errors.len() == before).then(|| RoutineEntry {
+    (errors.len() == before).then_some(RoutineEntry {
         id: raw.id,
         name: raw.name,
         summary: raw.summary,

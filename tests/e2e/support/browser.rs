@@ -117,9 +117,111 @@ impl Browser {
     /// Waits for a link with this accessible name, then clicks it.
     pub async fn click_link(&self, name: &str) {
         let link = self.find_by_role("link", name).await;
+        self.reveal(&link).await;
         link.click()
             .await
             .unwrap_or_else(|e| panic!("click link {name:?}: {e}"));
+    }
+
+    /// Waits for a button with this accessible name, then clicks it.
+    pub async fn click_button(&self, name: &str) {
+        let button = self.find_by_role("button", name).await;
+        self.reveal(&button).await;
+        button
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click button {name:?}: {e}"));
+    }
+
+    /// Types `text` into the field with this accessible name.
+    pub async fn type_into(&self, role: &str, name: &str, text: &str) {
+        let field = self.find_by_role(role, name).await;
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {name:?}: {e}"));
+    }
+
+    /// Ticks or unticks the checkbox with this accessible name.
+    pub async fn toggle_checkbox(&self, name: &str) {
+        let checkbox = self.find_by_role("checkbox", name).await;
+        self.reveal(&checkbox).await;
+        checkbox
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("tick {name:?}: {e}"));
+    }
+
+    /// Whether the checkbox with this accessible name is ticked.
+    pub async fn is_checked(&self, name: &str) -> bool {
+        let checkbox = self.find_by_role("checkbox", name).await;
+        checkbox
+            .is_selected()
+            .await
+            .unwrap_or_else(|e| panic!("read {name:?}: {e}"))
+    }
+
+    /// Opens a collapsed section (a `<details>` summary) by its name.
+    pub async fn open_disclosure(&self, name: &str) {
+        let summary = self.find_by_role("disclosure", name).await;
+        self.reveal(&summary).await;
+        summary
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("open {name:?}: {e}"));
+    }
+
+    /// The names of the links that head each item of the page's lists, in order:
+    /// what a person scanning a list of cards reads.
+    pub async fn listed_names(&self) -> Vec<String> {
+        let names = self
+            .script(
+                "return Array.from(document.querySelectorAll('main li :is(h2, h3) a'))\
+                 .map(a => a.textContent.trim())",
+            )
+            .await;
+        serde_json::from_value(names).expect("a list of names")
+    }
+
+    /// The text of every item of the list that follows the heading `heading`.
+    pub async fn list_under_heading(&self, heading: &str) -> Vec<String> {
+        let heading = self.see_heading(heading).await;
+        let items = self
+            .client
+            .execute(
+                "let el = arguments[0].nextElementSibling;\
+                 while (el && !['OL', 'UL'].includes(el.tagName)) el = el.nextElementSibling;\
+                 return el ? Array.from(el.children).map(li => li.textContent.trim()) : [];",
+                vec![serde_json::to_value(&heading).expect("an element reference")],
+            )
+            .await
+            .expect("read the list");
+        serde_json::from_value(items).expect("a list of strings")
+    }
+
+    /// The visible text of the main region.
+    pub async fn main_text(&self) -> String {
+        let main = self
+            .client
+            .find(Locator::Css("main"))
+            .await
+            .expect("a main region");
+        main.text().await.expect("its text")
+    }
+
+    /// Waits until the page lists exactly these names, in this order.
+    pub async fn see_listed_names(&self, expected: &[&str]) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let last = self.listed_names().await;
+            if last == expected {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("listed {last:?}, expected {expected:?}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Presses a key on whatever has focus, as a keyboard user would.
@@ -244,6 +346,9 @@ impl Browser {
             "button" => "button, [role=button], input[type=button], input[type=submit]".to_string(),
             "link" => "a[href], [role=link]".to_string(),
             "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_string(),
+            "checkbox" => "input[type=checkbox], [role=checkbox]".to_string(),
+            "searchbox" => "input[type=search], [role=searchbox]".to_string(),
+            "disclosure" => "summary".to_string(),
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();
@@ -273,6 +378,19 @@ impl Browser {
         Fut: Future<Output = Option<T>>,
     {
         wait_for(what, check).await
+    }
+
+    /// Scrolls an element to the middle of the screen, as a person scrolls a
+    /// control out from under the bottom navigation before tapping it.
+    async fn reveal(&self, element: &Element) {
+        let arg = serde_json::to_value(element).expect("an element reference");
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' })",
+                vec![arg],
+            )
+            .await
+            .expect("scroll into view");
     }
 
     async fn accessible(&self, element: &Element, what: &'static str) -> String {

@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use crate::domain::plan::Timing;
+use crate::domain::routine::{rough_duration, Routine};
+
+/// A routine in a list: name, total time, number of steps and areas.
+#[component]
+pub fn RoutineCard(routine: Routine) -> impl IntoView {
+    let total = routine.total_seconds(&Timing::default());
+    let areas = routine
+        .areas()
+        .iter()
+        .take(3)
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class="card">
+            <h3 class="card-title">
+                <a href=format!("/routines/{}", routine.id)>{routine.name}</a>
+            </h3>
+            <p class="card-meta">
+                <span class="pill">{rough_duration(total)}</span>
+                {format!(" {} exercises · {areas}", routine.steps.len())}
+            </p>
+            <p>{routine.summary}</p>
+        </li>
+    }
+}

@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::missing::Missing;
+use crate::domain::plan::Timing;
+use crate::domain::routine::{clock, rough_duration, spoken_duration, Routine};
+use crate::hooks::use_title::use_title;
+
+/// `/routines/:id`: a routine's steps and its total time.
+#[component]
+pub fn RoutinePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        match Routine::builtin(&id) {
+            Some(routine) => view! { <RoutineDetail routine /> }.into_any(),
+            None => view! {
+                <Missing
+                    title="Routine not found"
+                    message="We couldn't find that routine. It may have been removed or the link is mistyped."
+                    href="/"
+                    label="See all routines"
+                />
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn RoutineDetail(routine: Routine) -> impl IntoView {
+    use_title(routine.name.clone());
+    let total = routine.total_seconds(&Timing::default());
+    let last = routine.steps.len().saturating_sub(1);
+    let steps = routine
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let stretch = step.stretch;
+            let dose = step.dose();
+            let rest = (i < last && step.rest_after_seconds > 0)
+                .then(|| format!(", then rest {} s", step.rest_after_seconds));
+            view! {
+                <li>
+                    <A href=format!("/stretches/{}", stretch.id)>{stretch.name}</A>
+                    <span class="card-meta">{format!(" · {dose}")}{rest}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let areas = routine
+        .areas()
+        .iter()
+        .take(4)
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <article class="page prose">
+            <p class="crumb">
+                <A href="/">"All routines"</A>
+            </p>
+            <h1>{routine.name.clone()}</h1>
+            <p class="lead">{routine.summary.clone()}</p>
+            <dl class="facts">
+                <div>
+                    <dt>"Total time"</dt>
+                    <dd>
+                        <time datetime=format!("PT{total}S") aria-label=spoken_duration(total)>
+                            {clock(total)}
+                        </time>
+                        {format!(" (about {})", rough_duration(total))}
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Exercises"</dt>
+                    <dd>{routine.steps.len()}</dd>
+                </div>
+                <div>
+                    <dt>"Works on"</dt>
+                    <dd>{areas}</dd>
+                </div>
+            </dl>
+            <h2>"Steps"</h2>
+            <ol class="routine-steps">{steps}</ol>
+            <p class="small">
+                "The total includes 5 seconds to get ready, short gaps to switch sides and the rests."
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,119 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::cautions::Cautions;
+use crate::components::missing::Missing;
+use crate::domain::catalogue::{self, Equipment, Movement, Stretch};
+use crate::domain::filter::difficulty_label;
+use crate::domain::routine::Step;
+use crate::hooks::use_title::use_title;
+
+/// `/stretches/:id`: how to do one exercise, what to feel, and when to take care.
+#[component]
+pub fn StretchPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        match catalogue::stretch(&id) {
+            Some(stretch) => view! { <StretchDetail stretch /> }.into_any(),
+            None => view! {
+                <Missing
+                    title="Stretch not found"
+                    message="We couldn't find that stretch. It may have been renamed in an old link."
+                    href="/stretches"
+                    label="Browse all stretches"
+                />
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
+    use_title(stretch.name);
+    let list = |items: &'static [&'static str]| {
+        items
+            .iter()
+            .map(|item| view! { <li>{*item}</li> })
+            .collect_view()
+    };
+    let equipment = match stretch.equipment {
+        [Equipment::None] => "Nothing".to_string(),
+        items => items
+            .iter()
+            .map(|e| e.label())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let areas = stretch
+        .areas
+        .iter()
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let timing = match stretch.movement {
+        Movement::Static => format!("Hold {}", Step::default_for(stretch).dose()),
+        Movement::Dynamic | Movement::Breathing => {
+            format!("Move slowly for {}", Step::default_for(stretch).dose())
+        }
+    };
+    let gentler = stretch.gentler.and_then(catalogue::stretch).map(|g| {
+        view! {
+            <p>
+                "Too much today? Try "
+                <A href=format!("/stretches/{}", g.id)>{g.name}</A>
+                " instead."
+            </p>
+        }
+    });
+    view! {
+        <article class="page prose">
+            <p class="crumb">
+                <A href="/stretches">"All stretches"</A>
+            </p>
+            <h1>{stretch.name}</h1>
+            <p class="lead">{stretch.summary}</p>
+            <dl class="facts">
+                <div>
+                    <dt>"Position"</dt>
+                    <dd>{stretch.position.label()}</dd>
+                </div>
+                <div>
+                    <dt>"You need"</dt>
+                    <dd>{equipment}</dd>
+                </div>
+                <div>
+                    <dt>"Works on"</dt>
+                    <dd>{areas}</dd>
+                </div>
+                <div>
+                    <dt>"Level"</dt>
+                    <dd>{format!("{} · {}", difficulty_label(stretch.difficulty), stretch.kind.label())}</dd>
+                </div>
+                <div>
+                    <dt>"Timing"</dt>
+                    <dd>{timing}</dd>
+                </div>
+            </dl>
+            {stretch
+                .per_side
+                .then(|| {
+                    view! { <p class="note">"Do it on your left side first, then on your right."</p> }
+                })}
+            <Cautions cautions=stretch.cautions />
+            <h2>"How to do it"</h2>
+            <ol class="steps">{list(stretch.steps)}</ol>
+            <h2>"What you should feel"</h2>
+            <p>{stretch.feel}</p>
+            <h2>"Common mistakes"</h2>
+            <ul>{list(stretch.mistakes)}</ul>
+            {gentler}
+            <p class="small">
+                "Stop if you feel sharp pain, numbness or tingling. "
+                <A href="/safety#warning-signs">"When to get help"</A>
+            </p>
+        </article>
+    }
+}
