@@ -1,6 +1,7 @@
 //! Small reusable views.
 
 pub mod cautions;
+pub mod figure;
 pub mod icon;
 pub mod missing;
 pub mod routine_card;

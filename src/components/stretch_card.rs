@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::figure::{FigureView, Show};
 use crate::domain::catalogue::Stretch;
 use crate::domain::routine::Step;
 
@@ -13,7 +14,8 @@ pub fn StretchCard(stretch: &'static Stretch) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
-        <li class="card">
+        <li class="card with-figure">
+            <FigureView stretch show=Show::Thumbnail />
             <h2 class="card-title">
                 <a href=format!("/stretches/{}", stretch.id)>{stretch.name}</a>
             </h2>

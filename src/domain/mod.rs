@@ -1,6 +1,8 @@
 //! Plain Rust: no leptos or web-sys. Everything here runs and is tested natively.
 
 pub mod catalogue;
+pub mod engine;
+pub mod figure;
 pub mod filter;
 pub mod plan;
 pub mod routine;

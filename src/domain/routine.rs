@@ -5,7 +5,7 @@ use super::plan::{Plan, Timing};
 
 /// A routine ready to show or play. Steps hold catalogue entries directly, so
 /// a routine can never name a stretch that does not exist.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Routine {
     pub id: String,
     pub name: String,
@@ -14,7 +14,7 @@ pub struct Routine {
 }
 
 /// One exercise of a routine with its dose.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub stretch: &'static Stretch,
     /// Seconds per rep (per side).

@@ -1,4 +1,5 @@
 //! `use_*` glue between the browser and the views.
 
 pub mod use_focus_on_navigate;
+pub mod use_prefers_reduced_motion;
 pub mod use_title;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
 use crate::domain::plan::Timing;
 use crate::domain::routine::{clock, rough_duration, spoken_duration, Routine};
@@ -43,7 +44,8 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
             let rest = (i < last && step.rest_after_seconds > 0)
                 .then(|| format!(", then rest {} s", step.rest_after_seconds));
             view! {
-                <li>
+                <li class="with-figure">
+                    <FigureView stretch show=Show::Thumbnail />
                     <A href=format!("/stretches/{}", stretch.id)>{stretch.name}</A>
                     <span class="card-meta">{format!(" · {dose}")}{rest}</span>
                 </li>

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cautions::Cautions;
+use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
 use crate::domain::catalogue::{self, Equipment, Movement, Stretch};
 use crate::domain::filter::difficulty_label;
@@ -75,6 +76,7 @@ fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
             </p>
             <h1>{stretch.name}</h1>
             <p class="lead">{stretch.summary}</p>
+            <FigureView stretch show=Show::Moving />
             <dl class="facts">
                 <div>
                     <dt>"Position"</dt>

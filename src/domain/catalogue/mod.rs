@@ -13,8 +13,10 @@ mod tests;
 
 pub use kinds::{Area, CautionAbout, Equipment, Kind, Movement, Position, Sides};
 
+use super::figure::{Anchor, Figure, Pose, Prop, Support};
+
 /// One exercise of the catalogue.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub struct Stretch {
     /// Permanent small number, used in share links. Never reused.
     pub number: u16,
@@ -50,6 +52,8 @@ pub struct Stretch {
     pub sources: &'static [&'static str],
     /// An easier entry for the same area.
     pub gentler: Option<&'static str>,
+    /// Key poses and props, drawn by [`super::figure`].
+    pub figure: Figure,
 }
 
 /// A caution shown wherever the exercise is.

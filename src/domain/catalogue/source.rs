@@ -20,6 +20,7 @@ pub struct Files {
     pub stretches: Vec<(String, String)>,
     pub routines: Vec<(String, String)>,
     pub articles: Vec<(String, String)>,
+    pub figures: Vec<(String, String)>,
 }
 
 impl Files {
@@ -51,6 +52,7 @@ impl Files {
             stretches: folder("stretches")?,
             routines: folder("routines")?,
             articles: folder("articles")?,
+            figures: folder("figures")?,
         })
     }
 }
@@ -86,6 +88,46 @@ struct RawStretch {
     cautions: Vec<RawCaution>,
     sources: Vec<String>,
     gentler: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    props: Vec<String>,
+    poses: Vec<RawPose>,
+}
+
+/// One key pose: absolute segment directions in degrees (see domain::figure).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPose {
+    pub torso: f64,
+    pub head: f64,
+    pub near_arm: [f64; 2],
+    pub far_arm: [f64; 2],
+    pub near_leg: [f64; 2],
+    pub far_leg: [f64; 2],
+    pub near_foot: Option<f64>,
+    pub far_foot: Option<f64>,
+}
+
+/// The Rust expression for a prop written as `name` or `name:anchor`.
+pub fn prop_code(prop: &str) -> Option<&'static str> {
+    Some(match prop {
+        "mat" => "Prop::Mat",
+        "towel" => "Prop::Towel",
+        "chair" => "Prop::Chair",
+        "wall" => "Prop::Wall",
+        "bar" => "Prop::Bar",
+        "cushion:hips" => "Prop::Cushion(Anchor::Hips)",
+        "cushion:chest" => "Prop::Cushion(Anchor::Chest)",
+        "cushion:knees" => "Prop::Cushion(Anchor::Knees)",
+        "cushion:head" => "Prop::Cushion(Anchor::Head)",
+        "foam-roller:hips" => "Prop::FoamRoller(Anchor::Hips)",
+        "foam-roller:chest" => "Prop::FoamRoller(Anchor::Chest)",
+        "foam-roller:knees" => "Prop::FoamRoller(Anchor::Knees)",
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +234,9 @@ pub struct Entry {
     pub cautions: Vec<(CautionAbout, String)>,
     pub sources: Vec<String>,
     pub gentler: Option<String>,
+    /// Props as Rust expressions (see [`prop_code`]).
+    pub props: Vec<&'static str>,
+    pub poses: Vec<RawPose>,
 }
 
 /// A checked built-in routine with every default filled in.
@@ -261,6 +306,25 @@ pub fn check(files: &Files) -> Result<Checked, Vec<String>> {
             }
             Err(e) => errors.push(format!("{file}: {e}")),
         }
+    }
+    let mut figures: HashMap<&str, &str> = files
+        .figures
+        .iter()
+        .map(|(stem, text)| (stem.as_str(), text.as_str()))
+        .collect();
+    for entry in &mut stretches {
+        let file = format!("figures/{}.toml", entry.id);
+        let Some(text) = figures.remove(entry.id.as_str()) else {
+            errors.push(format!("{file}: every entry needs a figure"));
+            continue;
+        };
+        match toml::from_str::<RawFigure>(text) {
+            Ok(figure) => check_figure(&file, entry, figure, &mut errors),
+            Err(e) => errors.push(format!("{file}: {e}")),
+        }
+    }
+    for orphan in figures.keys() {
+        errors.push(format!("figures/{orphan}.toml: no entry has this id"));
     }
     let ids: HashMap<&str, &Entry> = stretches.iter().map(|s| (s.id.as_str(), s)).collect();
     for id in registry.stretches.keys() {
@@ -484,7 +548,48 @@ fn check_stretch(
         cautions,
         sources: raw.sources,
         gentler: raw.gentler,
+        props: Vec::new(),
+        poses: Vec::new(),
     })
+}
+
+fn check_figure(file: &str, entry: &mut Entry, figure: RawFigure, errors: &mut Vec<String>) {
+    let mut fail = |message: String| errors.push(format!("{file}: {message}"));
+    for prop in &figure.props {
+        match prop_code(prop) {
+            Some(code) => entry.props.push(code),
+            None => fail(format!("props: unknown prop {prop:?}")),
+        }
+    }
+    if !(1..=6).contains(&figure.poses.len()) {
+        fail(format!("needs 1-6 poses, has {}", figure.poses.len()));
+    }
+    if entry.movement != Movement::Static && figure.poses.len() < 2 {
+        fail("a moving exercise needs at least two poses to animate between".into());
+    }
+    for (n, pose) in figure.poses.iter().enumerate() {
+        let angles = [
+            pose.torso,
+            pose.head,
+            pose.near_arm[0],
+            pose.near_arm[1],
+            pose.far_arm[0],
+            pose.far_arm[1],
+            pose.near_leg[0],
+            pose.near_leg[1],
+            pose.far_leg[0],
+            pose.far_leg[1],
+            pose.near_foot.unwrap_or(0.0),
+            pose.far_foot.unwrap_or(0.0),
+        ];
+        if angles.iter().any(|a| !a.is_finite() || a.abs() > 360.0) {
+            fail(format!(
+                "pose {}: angles must be degrees within ±360",
+                n + 1
+            ));
+        }
+    }
+    entry.poses = figure.poses;
 }
 
 fn check_routine(
