@@ -13,15 +13,24 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
+use components::player::Sessions;
 use components::shell::Shell;
 use pages::{
-    about::About, home::Home, not_found::NotFound, routine::RoutinePage, safety::Safety,
-    stretch::StretchPage, stretches::Stretches, tip::Tip,
+    about::About,
+    home::Home,
+    not_found::NotFound,
+    play::{PlayRoutine, PlayStretch},
+    routine::RoutinePage,
+    safety::Safety,
+    stretch::StretchPage,
+    stretches::Stretches,
+    tip::Tip,
 };
 
 /// The whole application: the shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(Sessions(RwSignal::new(Vec::new())));
     view! {
         <Router>
             <Shell>
@@ -30,6 +39,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stretches") view=Stretches />
                     <Route path=path!("/stretches/:id") view=StretchPage />
                     <Route path=path!("/routines/:id") view=RoutinePage />
+                    <Route path=path!("/play/:id") view=PlayRoutine />
+                    <Route path=path!("/play/stretch/:id") view=PlayStretch />
                     <Route path=path!("/safety") view=Safety />
                     <Route path=path!("/tips/:id") view=Tip />
                     <Route path=path!("/about") view=About />

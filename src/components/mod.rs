@@ -4,6 +4,7 @@ pub mod cautions;
 pub mod figure;
 pub mod icon;
 pub mod missing;
+pub mod player;
 pub mod routine_card;
 pub mod shell;
 pub mod stretch_card;

@@ -46,7 +46,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <div class="app">
+        <div class="app" class:playing=move || location.pathname.get().starts_with("/play/")>
             <header class="app-header">
                 <A href="/" attr:class="brand">
                     <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">

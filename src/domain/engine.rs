@@ -5,7 +5,7 @@
 //! and remaining time that real time says, and reports the boundaries it
 //! crossed once, without replaying a backlog of cues.
 
-use super::plan::{Plan, Segment};
+use super::plan::{Phase, Plan, Segment};
 
 /// Going back within this long after a segment starts returns to the segment
 /// before; later, it restarts the current one (as music players do).
@@ -45,11 +45,26 @@ pub enum Event {
     Resumed,
 }
 
+/// How an exercise of the routine went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// At least one of its holds ran to the end.
+    Done,
+    /// Reached, but every hold was cut short or skipped.
+    Skipped,
+    /// The session ended before it.
+    NotReached,
+}
+
 /// A routine being played.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Engine {
     segments: Vec<Segment>,
     state: State,
+    /// Which segments ran to their end by time (not skipped past).
+    completed: Vec<bool>,
+    /// The furthest segment entered.
+    reached: usize,
 }
 
 impl Engine {
@@ -59,10 +74,39 @@ impl Engine {
         } else {
             State::Ready
         };
+        let completed = vec![false; plan.segments.len()];
         Self {
             segments: plan.segments,
             state,
+            completed,
+            reached: 0,
         }
+    }
+
+    /// How each exercise went so far, by step index.
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        let steps = self.segments.iter().map(|s| s.step + 1).max().unwrap_or(0);
+        (0..steps)
+            .map(|step| {
+                let holds = self
+                    .segments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.step == step && s.phase == Phase::Hold);
+                let mut reached = false;
+                for (index, _) in holds {
+                    if self.completed[index] {
+                        return Outcome::Done;
+                    }
+                    reached |= index <= self.reached;
+                }
+                if reached {
+                    Outcome::Skipped
+                } else {
+                    Outcome::NotReached
+                }
+            })
+            .collect()
     }
 
     pub fn state(&self) -> State {
@@ -93,6 +137,7 @@ impl Engine {
         let mut crossed = 0;
         while now >= ends_at {
             crossed += 1;
+            self.completed[index] = true;
             if index + 1 == self.segments.len() {
                 self.state = State::Finished;
                 let mut events = Vec::new();
@@ -103,6 +148,7 @@ impl Engine {
                 return events;
             }
             index += 1;
+            self.reached = self.reached.max(index);
             let started = ends_at;
             ends_at = started + self.segments[index].duration_ms;
             self.state = State::Running { index, ends_at };
@@ -264,6 +310,7 @@ impl Engine {
     }
 
     fn enter(&mut self, index: usize, now: u64) -> Vec<Event> {
+        self.reached = self.reached.max(index);
         self.state = State::Running {
             index,
             ends_at: now + self.segments[index].duration_ms,
@@ -275,6 +322,7 @@ impl Engine {
     fn jump(&mut self, index: usize, now: u64) -> Vec<Event> {
         match self.state {
             State::Paused { .. } => {
+                self.reached = self.reached.max(index);
                 self.state = State::Paused {
                     index,
                     remaining: self.segments[index].duration_ms,
@@ -289,7 +337,7 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::{Phase, Side, Timing};
+    use crate::domain::plan::{Side, Timing};
     use crate::domain::routine::Routine;
 
     /// get ready 5 s, hold left 20 s, switch 5 s, hold right 20 s, rest 10 s, hold 30 s.
@@ -599,6 +647,24 @@ mod tests {
             assert!(call(&mut e, 2_000_000).is_empty());
         }
         assert_eq!(e.elapsed_total(2_000_000), e.total());
+    }
+
+    #[test]
+    fn outcomes_tell_done_from_skipped_and_not_reached() {
+        let mut e = engine();
+        assert_eq!(e.outcomes(), vec![Outcome::NotReached, Outcome::NotReached]);
+        e.start(0);
+        // Left hold runs out; the right hold is skipped: step 0 still counts as done.
+        e.advance(25_000);
+        assert_eq!(e.outcomes()[0], Outcome::Done);
+        let mut e = engine();
+        e.start(0);
+        e.skip(1_000);
+        e.skip_exercise(2_000);
+        // Ending now would leave the exercise just entered cut short too.
+        assert_eq!(e.outcomes(), vec![Outcome::Skipped, Outcome::Skipped]);
+        e.advance(32_000);
+        assert_eq!(e.outcomes(), vec![Outcome::Skipped, Outcome::Done]);
     }
 
     #[test]

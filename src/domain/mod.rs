@@ -1,8 +1,10 @@
 //! Plain Rust: no leptos or web-sys. Everything here runs and is tested natively.
 
 pub mod catalogue;
+pub mod cue;
 pub mod engine;
 pub mod figure;
 pub mod filter;
 pub mod plan;
 pub mod routine;
+pub mod session;

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod home;
 pub mod not_found;
+pub mod play;
 pub mod routine;
 pub mod safety;
 pub mod stretch;

@@ -85,6 +85,11 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
                     <dd>{areas}</dd>
                 </div>
             </dl>
+            <p>
+                <A href=format!("/play/{}", routine.id) attr:class="button big">
+                    "Start"
+                </A>
+            </p>
             <h2>"Steps"</h2>
             <ol class="routine-steps">{steps}</ol>
             <p class="small">

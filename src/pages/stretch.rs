@@ -104,6 +104,7 @@ fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
                 .then(|| {
                     view! { <p class="note">"Do it on your left side first, then on your right."</p> }
                 })}
+            <TryIt stretch />
             <Cautions cautions=stretch.cautions />
             <h2>"How to do it"</h2>
             <ol class="steps">{list(stretch.steps)}</ol>
@@ -117,5 +118,38 @@ fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
                 <A href="/safety#warning-signs">"When to get help"</A>
             </p>
         </article>
+    }
+}
+
+/// Play this one exercise now, with a hold time of the person's choosing.
+#[component]
+fn TryIt(stretch: &'static Stretch) -> impl IntoView {
+    let hold = RwSignal::new(stretch.hold_seconds);
+    let mut choices: Vec<u16> = vec![10, 15, 20, 30, 45, 60];
+    if !choices.contains(&stretch.hold_seconds) {
+        choices.push(stretch.hold_seconds);
+        choices.sort_unstable();
+    }
+    let options = choices
+        .into_iter()
+        .map(|s| view! { <option value=s.to_string() selected=s == stretch.hold_seconds>{format!("{s} seconds")}</option> })
+        .collect_view();
+    view! {
+        <div class="try-it">
+            <label for="hold">"Hold for"</label>
+            <select
+                id="hold"
+                on:change=move |ev| {
+                    if let Ok(s) = event_target_value(&ev).parse() {
+                        hold.set(s);
+                    }
+                }
+            >
+                {options}
+            </select>
+            <A href=move || format!("/play/stretch/{}?hold={}", stretch.id, hold.get()) attr:class="button">
+                "Try it now"
+            </A>
+        </div>
     }
 }

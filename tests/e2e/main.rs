@@ -3,5 +3,7 @@
 
 mod budget;
 mod catalogue;
+mod figures;
+mod player;
 mod shell;
 mod support;

@@ -29,6 +29,7 @@ pub const DESKTOP: (u32, u32) = (1280, 800);
 /// test to also fail on console errors.
 pub struct Browser {
     client: Client,
+    media: std::sync::Mutex<Vec<(String, String)>>,
     server: StaticServer,
     // Field order is drop order: the driver (and its Chromium) go before the profile.
     _driver: GroupChild,
@@ -84,6 +85,7 @@ impl Browser {
         .await;
         let browser = Self {
             client,
+            media: std::sync::Mutex::new(Vec::new()),
             server,
             _driver: driver,
             _profile: profile,
@@ -291,12 +293,127 @@ impl Browser {
 
     /// Switches the system colour scheme the page sees, as a phone in dark mode would.
     pub async fn prefer_dark(&self) {
-        let features = json!([{ "name": "prefers-color-scheme", "value": "dark" }]);
+        self.emulate_media("prefers-color-scheme", "dark").await;
+    }
+
+    /// Asks for reduced motion, as a person with that system setting would.
+    pub async fn prefer_reduced_motion(&self) {
+        self.emulate_media("prefers-reduced-motion", "reduce").await;
+    }
+
+    async fn emulate_media(&self, name: &str, value: &str) {
+        // One call sets every emulated feature, so remember the earlier ones.
+        let mut features = self.media.lock().expect("media features").clone();
+        features.retain(|(n, _)| n != name);
+        features.push((name.to_string(), value.to_string()));
+        *self.media.lock().expect("media features") = features.clone();
+        let list: Vec<Value> = features
+            .iter()
+            .map(|(n, v)| json!({ "name": n, "value": v }))
+            .collect();
+        self.cdp("Emulation.setEmulatedMedia", json!({ "features": list }))
+            .await;
+    }
+
+    /// Replaces the page's monotonic clock before any page script runs, so a
+    /// test moves time with [`Browser::advance_clock`]. The app is unchanged:
+    /// it reads `performance.now()` as always.
+    pub async fn install_fake_clock(&self) {
+        let source = "(() => { let now = performance.now(); \
+            performance.now = () => now; \
+            window.__limberTestClock = { advance(ms) { now += ms; } }; })();";
+        self.cdp("Page.enable", json!({})).await;
         self.cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "features": features }),
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
         )
         .await;
+    }
+
+    /// Moves the fake clock forward.
+    pub async fn advance_clock(&self, ms: u64) {
+        self.script(&format!("window.__limberTestClock.advance({ms})"))
+            .await;
+    }
+
+    /// Waits until the element with role `timer` shows `text`.
+    pub async fn see_timer(&self, text: &str) {
+        let mut last = String::new();
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css("[role=timer]")).await {
+                last = el.text().await.unwrap_or_default();
+                if last.trim() == text {
+                    return;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("the timer shows {last:?}, expected {text:?}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Picks the option (radio button) named `name` in the group `group` by
+    /// tapping its visible label.
+    pub async fn choose(&self, group: &str, name: &str) {
+        let css = format!("input[type=radio][name='{group}']");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            for radio in self
+                .client
+                .find_all(Locator::Css(&css))
+                .await
+                .unwrap_or_default()
+            {
+                if self.accessible(&radio, "computedlabel").await == name {
+                    let id = radio.attr("id").await.ok().flatten().unwrap_or_default();
+                    let label = self
+                        .client
+                        .find(Locator::Css(&format!("label[for='{id}']")))
+                        .await
+                        .unwrap_or_else(|e| panic!("the label of {name:?}: {e}"));
+                    self.reveal(&label).await;
+                    label
+                        .click()
+                        .await
+                        .unwrap_or_else(|e| panic!("choose {name:?}: {e}"));
+                    assert!(
+                        radio.is_selected().await.unwrap_or(false),
+                        "{name:?} is chosen"
+                    );
+                    return;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("no option {name:?} in {group}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the main region's text contains `text`.
+    pub async fn see_text(&self, text: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let last = self.main_text().await;
+            if last.contains(text) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("never saw {text:?}; the page says {last:?}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs a script with one element as `arguments[0]`.
+    pub async fn script_with(&self, body: &str, element: &Element) -> Value {
+        let arg = serde_json::to_value(element).expect("an element reference");
+        self.client
+            .execute(body, vec![arg])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{body}"))
     }
 
     /// Saves a PNG of the viewport under `tests/artifacts/` for a person to look at.
@@ -349,6 +466,8 @@ impl Browser {
             "checkbox" => "input[type=checkbox], [role=checkbox]".to_string(),
             "searchbox" => "input[type=search], [role=searchbox]".to_string(),
             "disclosure" => "summary".to_string(),
+            "img" => "img, [role=img]".to_string(),
+            "radio" => "input[type=radio], [role=radio]".to_string(),
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();

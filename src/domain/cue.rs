@@ -1,0 +1,154 @@
+//! What the player says and sounds at each boundary. Sound is scheduled ahead
+//! on the audio clock from this list, so it plays on time with the screen off.
+
+use super::engine::Engine;
+use super::plan::{Phase, Segment, Side};
+use super::routine::Routine;
+
+/// A short tone, each distinct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// A hold begins.
+    Go,
+    /// 3, 2, 1 before a hold ends.
+    Tick,
+    /// Time to change sides.
+    Switch,
+    /// A rest begins.
+    Rest,
+    /// The routine is over.
+    Done,
+}
+
+/// Holds at least this long get a 3-2-1 countdown before they end.
+const TICKS_FROM_MS: u64 = 6000;
+
+/// Every tone still ahead while running: (clock time in ms, tone), in order.
+pub fn tones(engine: &Engine, now: u64) -> Vec<(u64, Tone)> {
+    let upcoming = engine.upcoming();
+    let segments = engine.segments();
+    let mut out = Vec::new();
+    // The segment that ends at each boundary: the current one, then each upcoming.
+    let mut ending = engine.index();
+    for (at, next) in upcoming {
+        if let Some(ending) = ending.map(|i| &segments[i]) {
+            if ending.phase == Phase::Hold && ending.duration_ms >= TICKS_FROM_MS {
+                for before in [3000, 2000, 1000] {
+                    let tick = at - before;
+                    if tick > now {
+                        out.push((tick, Tone::Tick));
+                    }
+                }
+            }
+        }
+        let tone = match next.map(|i| segments[i].phase) {
+            None => Some(Tone::Done),
+            Some(Phase::Hold) => Some(Tone::Go),
+            Some(Phase::SwitchSides) => Some(Tone::Switch),
+            Some(Phase::Rest) => Some(Tone::Rest),
+            Some(Phase::GetReady) => None,
+        };
+        if let Some(tone) = tone {
+            out.push((at, tone));
+        }
+        ending = next;
+    }
+    out
+}
+
+/// The words spoken when `segment` begins, if any.
+pub fn spoken(routine: &Routine, segment: &Segment) -> Option<String> {
+    let name = routine.steps.get(segment.step)?.stretch.name;
+    let side = |side: Option<Side>| match side {
+        Some(Side::Left) => ", left side",
+        Some(Side::Right) => ", right side",
+        None => "",
+    };
+    match segment.phase {
+        Phase::GetReady => Some(format!("Get ready: {name}")),
+        Phase::Hold if segment.rep == 1 => Some(format!("{name}{}", side(segment.side))),
+        Phase::Hold => None,
+        Phase::SwitchSides => Some("Switch sides".to_string()),
+        Phase::Rest => Some("Rest".to_string()),
+    }
+}
+
+/// The word for a phase, as the screen shows it.
+pub fn phase_label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::GetReady => "Get ready",
+        Phase::Hold => "Hold",
+        Phase::SwitchSides => "Switch sides",
+        Phase::Rest => "Rest",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{Plan, Timing};
+
+    fn playing(id: &str) -> (Routine, Engine) {
+        let routine = Routine::builtin(id).expect("shipped");
+        let engine = Engine::new(Plan::new(&routine, &Timing::default()));
+        (routine, engine)
+    }
+
+    #[test]
+    fn every_boundary_gets_its_tone_and_long_holds_a_countdown() {
+        let (_, mut engine) = playing("desk-break");
+        assert!(tones(&engine, 0).is_empty(), "nothing sounds before Start");
+        engine.start(0);
+        let tones = tones(&engine, 0);
+        let segments = engine.segments();
+        // One boundary tone per segment after get-ready, and Done at the end.
+        let boundary = tones.iter().filter(|(_, t)| *t != Tone::Tick).count();
+        assert_eq!(boundary, segments.len());
+        assert_eq!(tones.last().map(|t| t.1), Some(Tone::Done));
+        assert_eq!(tones.last().map(|t| t.0), Some(engine.total()));
+        let long_holds = segments
+            .iter()
+            .filter(|s| s.phase == Phase::Hold && s.duration_ms >= TICKS_FROM_MS)
+            .count();
+        assert_eq!(
+            tones.iter().filter(|(_, t)| *t == Tone::Tick).count(),
+            3 * long_holds
+        );
+        assert!(tones.windows(2).all(|w| w[0].0 <= w[1].0), "in time order");
+    }
+
+    #[test]
+    fn ticks_already_past_are_not_scheduled_again() {
+        let (_, mut engine) = playing("desk-break");
+        engine.start(0);
+        let hold_end = engine.segments()[0].duration_ms + engine.segments()[1].duration_ms;
+        engine.advance(hold_end - 1500);
+        let ticks: Vec<u64> = tones(&engine, hold_end - 1500)
+            .iter()
+            .filter(|(at, t)| *t == Tone::Tick && *at < hold_end)
+            .map(|(at, _)| *at)
+            .collect();
+        assert_eq!(ticks, vec![hold_end - 1000]);
+        engine.pause(hold_end - 1000);
+        assert!(
+            tones(&engine, hold_end).is_empty(),
+            "nothing sounds while paused"
+        );
+    }
+
+    #[test]
+    fn the_voice_names_the_exercise_and_side_once() {
+        let (routine, engine) = playing("desk-break");
+        let said: Vec<Option<String>> = engine
+            .segments()
+            .iter()
+            .take(5)
+            .map(|s| spoken(&routine, s))
+            .collect();
+        let first = routine.steps[0].stretch.name;
+        assert_eq!(said[0], Some(format!("Get ready: {first}")));
+        assert_eq!(said[1], Some(format!("{first}, left side")));
+        assert!(said.contains(&Some("Switch sides".to_string())));
+        assert!(said.contains(&Some(format!("{first}, right side"))));
+    }
+}
