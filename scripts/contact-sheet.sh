@@ -11,6 +11,6 @@ shoot() {
     --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
     --window-size="$1" --screenshot="$2" "file://$PWD/tests/artifacts/figures.html" 2>/dev/null
 }
-shoot 1000,2000 tests/artifacts/figures.png
+shoot 1250,2100 tests/artifacts/figures.png
 shoot 390,4200 tests/artifacts/figures-phone.png
 echo "tests/artifacts/figures.png tests/artifacts/figures-phone.png"

@@ -720,9 +720,9 @@ mod tests {
         let mut html = String::from(
             "<!doctype html><meta charset=utf-8><title>Limber figures</title><style>\
              body{font:13px system-ui;margin:8px;background:#f6f4ef;color:#1b2326}\
-             .grid{display:grid;grid-template-columns:repeat(auto-fill,190px);gap:6px}\
+             .grid{display:grid;grid-template-columns:repeat(auto-fill,240px);gap:6px}\
              .cell{background:#fff;border-radius:8px;padding:4px}.cell p{margin:0 4px;font-weight:600}\
-             .row{display:flex}.row svg{width:50%}svg{width:100%;height:auto;display:block}\
+             .row{display:flex}.row svg{width:50%}.row svg:only-child{width:100%}svg{width:100%;height:auto;display:block}\
              .fig-near,.fig-torso,.fig-neck,.fig-head,.fig-hand{stroke:#0b6e69;stroke-linecap:round}\
              .fig-far{stroke:#8fb8b4;stroke-linecap:round;stroke-width:5}.fig-near{stroke-width:5}\
              .fig-torso{stroke-width:7}.fig-neck{stroke-width:4}.fig-head{stroke-width:13}.fig-hand{stroke-width:6}\
