@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium chromium-driver brotli
 
 .PHONY: help run test bench tools build-tools browser-tools wasm-target trunk wasm-bindgen node-tools \
-        browser fmt lint unit release e2e sizes clean
+        browser fmt lint unit release e2e sizes timing clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080 with live reload"
@@ -60,7 +60,7 @@ run: build-tools
 test: tools
 	$(MAKE) --no-print-directory fmt lint unit release e2e
 
-bench: build-tools browser-tools release sizes
+bench: build-tools browser-tools release sizes timing
 
 # ---------- checks ----------
 
@@ -82,6 +82,11 @@ e2e:
 
 sizes:
 	@scripts/sizes.sh dist
+
+# Plays a 3-minute routine in real time, then one with a frozen minute.
+timing:
+	cargo test --features e2e --test e2e bench_boundary_accuracy -- --ignored --nocapture 2>&1 \
+	  | grep -E "^player timing|panicked|test result"
 
 clean:
 	trunk clean

@@ -386,10 +386,7 @@ fn Intro(
                 {format!("{} · {count} exercises", clock(total))}
             </p>
             <PainRating value=pain_before name="pain-before" legend="How does your back feel right now?" />
-            <label class="check">
-                <input type="checkbox" prop:checked=move || voice.get() on:change=move |_| voice.update(|v| *v = !*v) />
-                <span>"Spoken cues"</span>
-            </label>
+            <VoiceToggle voice />
             <p class="small">"Move slowly. Stretch to mild tension, never into pain."</p>
             <div class="player-controls">
                 <button type="button" class="button big" on:click=move |e| on_start.run(e)>
@@ -397,6 +394,21 @@ fn Intro(
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Turns the spoken cues on or off; sound and vibration stay.
+#[component]
+fn VoiceToggle(voice: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || voice.get()
+                on:change=move |_| voice.update(|v| *v = !*v)
+            />
+            <span>"Spoken cues"</span>
+        </label>
     }
 }
 
@@ -596,10 +608,7 @@ fn Playing(
             <button type="button" class="button quiet hurts-button" on:click=move |e| on_hurts.run(e)>
                 "This hurts"
             </button>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || voice.get() on:change=move |_| voice.update(|v| *v = !*v) />
-                <span>"Voice"</span>
-            </label>
+            <VoiceToggle voice />
             <button type="button" class="button quiet" on:click=move |_| on_end.run(())>
                 "End"
             </button>

@@ -88,6 +88,21 @@ impl Routine {
         })
     }
 
+    /// One exercise on its own (`stretch:<id>`), held for `hold_seconds`
+    /// when that is a valid hold, else for the entry's default.
+    pub fn single(stretch: &'static Stretch, hold_seconds: Option<u16>) -> Self {
+        let mut step = Step::default_for(stretch);
+        if let Some(hold) = hold_seconds.filter(|h| (5..=300).contains(h)) {
+            step.hold_seconds = hold;
+        }
+        Self {
+            id: format!("stretch:{}", stretch.id),
+            name: stretch.name.to_string(),
+            summary: stretch.summary.to_string(),
+            steps: vec![step],
+        }
+    }
+
     /// The built-in routine with this id.
     pub fn builtin(id: &str) -> Option<Self> {
         catalogue::routine(id).and_then(Self::from_builtin)
@@ -208,6 +223,23 @@ mod tests {
             let routine = Routine::from_builtin(builtin).expect("all ids resolve");
             assert_eq!(routine.steps.len(), builtin.steps.len());
             assert!(!routine.areas().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_single_stretch_takes_a_valid_hold_or_its_default() {
+        let sphinx = catalogue::stretch("sphinx").expect("shipped");
+        let cases = [
+            (Some(45), 45),
+            (None, sphinx.hold_seconds),
+            (Some(4), sphinx.hold_seconds),
+            (Some(301), sphinx.hold_seconds),
+        ];
+        for (asked, held) in cases {
+            let routine = Routine::single(sphinx, asked);
+            assert_eq!(routine.id, "stretch:sphinx");
+            assert_eq!(routine.steps.len(), 1);
+            assert_eq!(routine.steps[0].hold_seconds, held, "{asked:?}");
         }
     }
 

@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::missing::Missing;
 use crate::components::player::Player;
 use crate::domain::catalogue;
-use crate::domain::routine::{Routine, Step};
+use crate::domain::routine::Routine;
 
 /// `/play/:id`: a built-in routine.
 #[component]
@@ -39,16 +39,7 @@ pub fn PlayStretch() -> impl IntoView {
             .and_then(|h| h.parse::<u16>().ok());
         match catalogue::stretch(&id) {
             Some(stretch) => {
-                let mut step = Step::default_for(stretch);
-                if let Some(hold) = hold.filter(|h| (5..=300).contains(h)) {
-                    step.hold_seconds = hold;
-                }
-                let routine = Routine {
-                    id: format!("stretch:{}", stretch.id),
-                    name: stretch.name.to_string(),
-                    summary: stretch.summary.to_string(),
-                    steps: vec![step],
-                };
+                let routine = Routine::single(stretch, hold);
                 view! { <Player routine /> }.into_any()
             }
             None => view! {

@@ -7,3 +7,4 @@ mod figures;
 mod player;
 mod shell;
 mod support;
+mod timing;

@@ -6,22 +6,14 @@ use fantoccini::key::Key;
 use limber::domain::catalogue;
 use limber::domain::cue::phase_label;
 use limber::domain::plan::{Phase, Plan, Segment, Side, Timing};
-use limber::domain::routine::{clock, Routine, Step};
+use limber::domain::routine::{clock, Routine};
 
 use crate::support::Browser;
 
 /// The plan of `/play/stretch/<id>?hold=<hold>`, as the app builds it.
 fn single(id: &str, hold: u16) -> Vec<Segment> {
     let stretch = catalogue::stretch(id).expect("shipped");
-    let mut step = Step::default_for(stretch);
-    step.hold_seconds = hold;
-    let routine = Routine {
-        id: format!("stretch:{id}"),
-        name: stretch.name.into(),
-        summary: String::new(),
-        steps: vec![step],
-    };
-    Plan::new(&routine, &Timing::default()).segments
+    Plan::new(&Routine::single(stretch, Some(hold)), &Timing::default()).segments
 }
 
 /// What the phase line says for a segment.
@@ -119,6 +111,8 @@ async fn a_two_sided_stretch_says_switch_sides_between_the_sides() {
     browser.advance_clock(before).await;
     see_phase(&browser, &plan[switch]).await;
     browser.screenshot("player-switch-phone").await;
+    browser.prefer_dark().await;
+    browser.screenshot("player-switch-phone-dark").await;
     browser.advance_clock(plan[switch].duration_ms).await;
     see_phase(&browser, &plan[switch + 1]).await;
     // The right side is drawn mirrored.

@@ -338,8 +338,13 @@ impl Browser {
 
     /// Waits until the element with role `timer` shows `text`.
     pub async fn see_timer(&self, text: &str) {
+        self.see_timer_within(text, TIMEOUT).await;
+    }
+
+    /// Waits up to `timeout` until the element with role `timer` shows `text`.
+    pub async fn see_timer_within(&self, text: &str, timeout: Duration) {
         let mut last = String::new();
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + timeout;
         loop {
             if let Ok(el) = self.client.find(Locator::Css("[role=timer]")).await {
                 last = el.text().await.unwrap_or_default();
@@ -459,6 +464,15 @@ impl Browser {
 
     /// Waits for an element of `role` whose accessible name is `name`.
     pub async fn find_by_role(&self, role: &str, name: &str) -> Element {
+        self.find_by_role_within(role, name, TIMEOUT).await
+    }
+
+    /// Waits up to `timeout` for a heading with this accessible name.
+    pub async fn see_heading_within(&self, name: &str, timeout: Duration) -> Element {
+        self.find_by_role_within("heading", name, timeout).await
+    }
+
+    async fn find_by_role_within(&self, role: &str, name: &str, timeout: Duration) -> Element {
         let css = match role {
             "button" => "button, [role=button], input[type=button], input[type=submit]".to_string(),
             "link" => "a[href], [role=link]".to_string(),
@@ -471,7 +485,7 @@ impl Browser {
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + timeout;
         loop {
             last_seen.clear();
             if let Ok(candidates) = self.client.find_all(Locator::Css(&css)).await {
