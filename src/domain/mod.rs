@@ -8,3 +8,4 @@ pub mod filter;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod storage;

@@ -1,10 +1,13 @@
 //! What one played session leaves behind, for history and progress.
 
+use serde::{Deserialize, Serialize};
+
 use super::engine::{Engine, Outcome};
 use super::routine::Routine;
 
 /// A finished (or ended) session, as the progress feature stores it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Fields added later must be `#[serde(default)]` so older history loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionRecord {
     /// The routine's id (built-in, saved, or `stretch:<id>` for a single stretch).
     pub routine_id: String,
@@ -25,6 +28,12 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
+    /// Whether two records are the same session (one tab's copy of the
+    /// other's): same routine, started at the same millisecond.
+    pub fn same_session(&self, other: &Self) -> bool {
+        self.started_at == other.started_at && self.routine_id == other.routine_id
+    }
+
     /// Sums up a session from the engine at `now`.
     pub fn from_engine(routine: &Routine, engine: &Engine, now: u64, started_at: u64) -> Self {
         let mut done = Vec::new();
