@@ -8,18 +8,20 @@ pub mod components;
 pub mod domain;
 pub mod hooks;
 pub mod pages;
+pub mod storage;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use components::player::Sessions;
 use components::shell::Shell;
+use hooks::use_history::provide_history;
 use pages::{
     about::About,
     home::Home,
     not_found::NotFound,
     play::{PlayRoutine, PlayStretch},
+    progress::Progress,
     routine::RoutinePage,
     safety::Safety,
     stretch::StretchPage,
@@ -30,7 +32,7 @@ use pages::{
 /// The whole application: the shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Sessions(RwSignal::new(Vec::new())));
+    provide_history();
     view! {
         <Router>
             <Shell>
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/routines/:id") view=RoutinePage />
                     <Route path=path!("/play/:id") view=PlayRoutine />
                     <Route path=path!("/play/stretch/:id") view=PlayStretch />
+                    <Route path=path!("/progress") view=Progress />
                     <Route path=path!("/safety") view=Safety />
                     <Route path=path!("/tips/:id") view=Tip />
                     <Route path=path!("/about") view=About />

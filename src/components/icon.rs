@@ -9,6 +9,7 @@ pub enum IconKind {
     Info,
     List,
     Shield,
+    Chart,
 }
 
 /// A decorative 24×24 icon. It is hidden from assistive technology, so the
@@ -18,6 +19,7 @@ pub fn Icon(kind: IconKind) -> impl IntoView {
     let path = match kind {
         IconKind::Home => "M4 10.5 12 4l8 6.5V20a1 1 0 0 1-1 1h-5v-6h-4v6H5a1 1 0 0 1-1-1z",
         IconKind::List => "M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z",
+        IconKind::Chart => "M4 20h16v-2H4zm1-4h3v-6H5zm5 0h3V5h-3zm5 0h3v-9h-3z",
         IconKind::Shield => "M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5zm-1 5h2v6h-2zm0 8h2v2h-2z",
         IconKind::Info => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4.5a1.25 1.25 0 1 1 0 2.5 1.25 1.25 0 0 1 0-2.5zM10.75 11h2.5v6.5h-2.5z",
     };

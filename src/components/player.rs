@@ -16,6 +16,7 @@ use crate::domain::session::SessionRecord;
 use crate::hooks::use_clock::{use_clock, Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
+use crate::hooks::use_history::{now_ms, use_history};
 use crate::hooks::use_sampler::use_sampler;
 use crate::hooks::use_title::use_title;
 
@@ -40,11 +41,6 @@ enum Overlay {
     ConfirmEnd,
     Hurts,
 }
-
-/// Sessions finished since the app opened, newest last. The progress feature
-/// stores them; until then they live in memory.
-#[derive(Clone, Copy)]
-pub struct Sessions(pub RwSignal<Vec<SessionRecord>>);
 
 /// Plays `routine`.
 #[component]
@@ -173,7 +169,7 @@ pub fn Player(routine: Routine) -> impl IntoView {
 
     let start = move |_| {
         cues.with_value(Cues::unlock);
-        started_at.set_value(wall_clock_ms());
+        started_at.set_value(now_ms());
         act(Engine::start);
     };
     let toggle_pause = move || match engine.with_untracked(Engine::state) {
@@ -307,14 +303,6 @@ pub fn Player(routine: Routine) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// Milliseconds since the Unix epoch, for the session's date.
-fn wall_clock_ms() -> u64 {
-    // Truncation to whole milliseconds is intended.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let ms = web_sys::js_sys::Date::now().max(0.0) as u64;
-    ms
 }
 
 /// The exercise the screen is about: during a rest between exercises, the next one.
@@ -657,10 +645,10 @@ fn Finish(
     } else {
         "Well done"
     };
-    let sessions = use_context::<Sessions>();
+    let store = use_history();
     let save = move |_| {
-        if let Some(Sessions(list)) = sessions {
-            list.update(|l| l.push(record()));
+        if let Some(store) = store {
+            store.add(record());
         }
         saved.set(true);
     };

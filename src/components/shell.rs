@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::icon::{Icon, IconKind};
 use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
+use crate::hooks::use_history::use_history;
 
 /// One entry of the primary navigation.
 struct NavItem {
@@ -25,6 +26,11 @@ const NAV: &[NavItem] = &[
         href: "/stretches",
         label: "Stretches",
         icon: IconKind::List,
+    },
+    NavItem {
+        href: "/progress",
+        label: "Progress",
+        icon: IconKind::Chart,
     },
     NavItem {
         href: "/safety",
@@ -91,8 +97,27 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
+                <Notice />
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// What went wrong with saved data, said plainly until dismissed.
+#[component]
+fn Notice() -> impl IntoView {
+    let store = use_history();
+    move || {
+        let store = store?;
+        let text = store.notice.get()?;
+        Some(view! {
+            <div class="notice-banner" role="alert">
+                <p>{text}</p>
+                <button type="button" class="button secondary" on:click=move |_| store.notice.set(None)>
+                    "Dismiss"
+                </button>
+            </div>
+        })
     }
 }

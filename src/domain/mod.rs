@@ -8,4 +8,5 @@ pub mod filter;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod stats;
 pub mod storage;

@@ -41,7 +41,7 @@ impl LoadError {
     pub fn explain(&self) -> String {
         match self {
             Self::Unreadable { .. } => {
-                "Some saved data could not be read. It was kept aside, untouched, and you can download it."
+                "Some saved data could not be read. It was kept aside, untouched, so nothing is lost."
                     .into()
             }
             Self::Newer { version } => format!(

@@ -4,6 +4,7 @@ pub mod use_clock;
 pub mod use_cues;
 pub mod use_document_event;
 pub mod use_focus_on_navigate;
+pub mod use_history;
 pub mod use_prefers_reduced_motion;
 pub mod use_sampler;
 pub mod use_title;

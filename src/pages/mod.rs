@@ -4,6 +4,7 @@ pub mod about;
 pub mod home;
 pub mod not_found;
 pub mod play;
+pub mod progress;
 pub mod routine;
 pub mod safety;
 pub mod stretch;

@@ -5,6 +5,7 @@ mod budget;
 mod catalogue;
 mod figures;
 mod player;
+mod progress;
 mod shell;
 mod support;
 mod timing;

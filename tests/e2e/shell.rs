@@ -67,6 +67,7 @@ async fn every_page_fits_a_phone_without_horizontal_scroll() {
         "/stretches/low-lunge-open-hip",
         "/routines/bedtime-wind-down",
         "/safety",
+        "/progress",
         "/tips/getting-out-of-bed",
     ] {
         browser.open(path).await;

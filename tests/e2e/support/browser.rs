@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::wd::{WebDriverCompatibleCommand, WindowHandle};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -410,6 +410,30 @@ impl Browser {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Opens a second tab and switches to it; returns (first, second) handles.
+    pub async fn open_second_tab(&self) -> (WindowHandle, WindowHandle) {
+        let first = self.client.window().await.expect("the current tab");
+        let second = self
+            .client
+            .new_window(true)
+            .await
+            .expect("a new tab")
+            .handle;
+        self.client
+            .switch_to_window(second.clone())
+            .await
+            .expect("switch to the new tab");
+        (first, second)
+    }
+
+    /// Brings the tab `handle` to the front.
+    pub async fn switch_to(&self, handle: &WindowHandle) {
+        self.client
+            .switch_to_window(handle.clone())
+            .await
+            .expect("switch tabs");
     }
 
     /// Runs a script with one element as `arguments[0]`.

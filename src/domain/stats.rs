@@ -1,0 +1,188 @@
+//! Progress in numbers that encourage: active days in the last week and
+//! weeks that met the person's own goal. Days are local calendar days,
+//! computed from epoch milliseconds and the device's UTC offset.
+
+use super::storage::History;
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The local calendar day (days since 1970-01-01) of `epoch_ms`, for a
+/// device `offset_minutes` ahead of UTC (UTC+1 is 60).
+pub fn local_day(epoch_ms: u64, offset_minutes: i32) -> i64 {
+    let ms = i64::try_from(epoch_ms).unwrap_or(i64::MAX) + i64::from(offset_minutes) * 60_000;
+    ms.div_euclid(DAY_MS)
+}
+
+/// Monday of the week holding `day` (1970-01-01 was a Thursday).
+fn week_start(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
+}
+
+/// Every distinct day with a session, ascending.
+fn active_days(history: &History, offset_minutes: i32) -> Vec<i64> {
+    let mut days: Vec<i64> = history
+        .sessions
+        .iter()
+        .map(|s| local_day(s.started_at, offset_minutes))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// On how many of the last 7 days (today included) there was a session.
+pub fn days_in_last_week(history: &History, today: i64, offset_minutes: i32) -> usize {
+    active_days(history, offset_minutes)
+        .iter()
+        .filter(|d| (today - 6..=today).contains(*d))
+        .count()
+}
+
+/// On how many days of this calendar week (Monday first) there was a session.
+pub fn days_this_week(history: &History, today: i64, offset_minutes: i32) -> usize {
+    let monday = week_start(today);
+    active_days(history, offset_minutes)
+        .iter()
+        .filter(|d| (monday..=today).contains(*d))
+        .count()
+}
+
+/// How many weeks in a row met the goal of `goal_days` active days, counting
+/// back from this week. This week counts once it meets the goal; until then
+/// the streak is not broken, it simply starts from last week.
+pub fn weekly_streak(
+    history: &History,
+    today: i64,
+    offset_minutes: i32,
+    goal_days: usize,
+) -> usize {
+    let days = active_days(history, offset_minutes);
+    let met = |monday: i64| {
+        days.iter()
+            .filter(|d| (monday..monday + 7).contains(*d))
+            .count()
+            >= goal_days.max(1)
+    };
+    let mut monday = week_start(today);
+    if !met(monday) {
+        monday -= 7;
+    }
+    let mut streak = 0;
+    while met(monday) {
+        streak += 1;
+        monday -= 7;
+    }
+    streak
+}
+
+/// The average change in pain (after minus before) over sessions that have
+/// both ratings, if any. Negative means less pain after.
+pub fn average_pain_change(history: &History) -> Option<f64> {
+    let changes: Vec<f64> = history
+        .sessions
+        .iter()
+        .filter_map(|s| Some(f64::from(s.pain_after?) - f64::from(s.pain_before?)))
+        .collect();
+    (!changes.is_empty()).then(|| changes.iter().sum::<f64>() / changes.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::SessionRecord;
+
+    /// 2026-11-16, a Monday, is day 20_773.
+    const MONDAY: i64 = 20_773;
+
+    fn on(days: &[i64]) -> History {
+        History {
+            sessions: days
+                .iter()
+                .map(|d| SessionRecord {
+                    routine_id: "desk-break".into(),
+                    routine_name: "Desk break".into(),
+                    started_at: u64::try_from(d * DAY_MS + 9 * 3_600_000).expect("positive"),
+                    active_ms: 180_000,
+                    done: vec![],
+                    skipped: vec![],
+                    hurt: vec![],
+                    pain_before: Some(5),
+                    pain_after: Some(3),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn local_days_follow_the_device_offset() {
+        let cases = [
+            (0, 0, 0),
+            (DAY_MS as u64 - 1, 0, 0),
+            (DAY_MS as u64 - 1, 60, 1),
+            (3_600_000, -120, -1),
+        ];
+        for (ms, offset, day) in cases {
+            assert_eq!(local_day(ms, offset), day, "{ms} at {offset}");
+        }
+        assert_eq!(week_start(MONDAY), MONDAY);
+        assert_eq!(week_start(MONDAY + 6), MONDAY);
+        assert_eq!(week_start(MONDAY + 7), MONDAY + 7);
+    }
+
+    #[test]
+    fn days_in_the_last_week_count_each_day_once() {
+        let history = on(&[
+            MONDAY - 7,
+            MONDAY - 6,
+            MONDAY,
+            MONDAY,
+            MONDAY + 1,
+            MONDAY + 2,
+        ]);
+        // The window is today and the six days before it.
+        let cases = [
+            (MONDAY, 2),
+            (MONDAY + 2, 3),
+            (MONDAY + 6, 3),
+            (MONDAY + 7, 2),
+            (MONDAY + 20, 0),
+        ];
+        for (today, count) in cases {
+            assert_eq!(
+                days_in_last_week(&history, today, 0),
+                count,
+                "on day {today}"
+            );
+        }
+    }
+
+    #[test]
+    fn weekly_streaks_count_weeks_that_met_the_goal() {
+        let three_a_week = |monday: i64| [monday, monday + 2, monday + 4];
+        let mut days = Vec::new();
+        for week in 1..=3 {
+            days.extend(three_a_week(MONDAY - 7 * week));
+        }
+        let history = on(&days);
+        // This week has nothing yet: the streak stands at the three before it.
+        assert_eq!(weekly_streak(&history, MONDAY + 1, 0, 3), 3);
+        // A goal of four days was never met.
+        assert_eq!(weekly_streak(&history, MONDAY + 1, 0, 4), 0);
+        // This week met the goal too: four.
+        days.extend(three_a_week(MONDAY));
+        assert_eq!(weekly_streak(&on(&days), MONDAY + 5, 0, 3), 4);
+        assert_eq!(days_this_week(&on(&days), MONDAY + 5, 0), 3);
+        assert_eq!(days_this_week(&on(&days), MONDAY + 1, 0), 1);
+        // A gap week ends the count.
+        assert_eq!(
+            weekly_streak(&on(&three_a_week(MONDAY - 14)), MONDAY, 0, 3),
+            0
+        );
+    }
+
+    #[test]
+    fn pain_change_averages_sessions_rated_twice() {
+        assert_eq!(average_pain_change(&on(&[1, 2])), Some(-2.0));
+        assert_eq!(average_pain_change(&History::default()), None);
+    }
+}

@@ -1,0 +1,121 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::session::SessionRecord;
+use crate::domain::storage::{
+    commit_history, load_history, recover, History, Recovery, HISTORY_KEY,
+};
+use crate::storage::{self, StorageError};
+
+/// The session history, kept in localStorage and shared by every page.
+#[derive(Clone, Copy)]
+pub struct HistoryStore {
+    /// Every session, oldest first.
+    pub history: RwSignal<History>,
+    /// What went wrong with saved data, in words, until dismissed.
+    pub notice: RwSignal<Option<String>>,
+    /// The `rev` of the stored history this tab last read or wrote.
+    rev: StoredValue<u64>,
+}
+
+/// Loads the history once for the whole app and keeps it in step with other
+/// tabs. Unreadable or newer-format data is moved under a backup key first,
+/// never written over, and the person is told.
+pub fn provide_history() -> HistoryStore {
+    let store = HistoryStore {
+        history: RwSignal::new(History::default()),
+        notice: RwSignal::new(None),
+        rev: StoredValue::new(0),
+    };
+    match storage::read(HISTORY_KEY) {
+        Ok(stored) => store.adopt(recover(HISTORY_KEY, stored.as_deref(), now_ms())),
+        Err(error) => store.notice.set(Some(error.explain())),
+    }
+    // Another tab saved: show its sessions here too.
+    let listener = window_event_listener_untyped("storage", move |event| {
+        let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(HISTORY_KEY) {
+            if let Some(Ok(loaded)) = event.new_value().as_deref().map(load_history) {
+                store.rev.set_value(loaded.rev);
+                store.history.set(loaded.data);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(store);
+    store
+}
+
+/// The app's history store.
+pub fn use_history() -> Option<HistoryStore> {
+    use_context::<HistoryStore>()
+}
+
+impl HistoryStore {
+    fn adopt(&self, recovery: Recovery<History>) {
+        match recovery {
+            Recovery::Empty => {}
+            Recovery::Use(loaded) => {
+                self.rev.set_value(loaded.rev);
+                self.history.set(loaded.data);
+            }
+            Recovery::MoveAside {
+                backup_key,
+                original,
+                error,
+            } => {
+                // Copy first; only a successful copy may free the key.
+                let moved = storage::write(&backup_key, &original)
+                    .and_then(|()| storage::remove(HISTORY_KEY));
+                let message = match moved {
+                    Ok(()) => format!(
+                        "{} (Kept as \u{201c}{backup_key}\u{201d}.)",
+                        error.explain()
+                    ),
+                    Err(e) => format!("{} {}", error.explain(), e.explain()),
+                };
+                self.notice.set(Some(message));
+            }
+        }
+    }
+
+    /// Adds a finished session and saves it. It shows at once; if saving
+    /// fails the person is told why and it stays until the page reloads.
+    pub fn add(&self, record: SessionRecord) {
+        self.history.update(|h| h.sessions.push(record));
+        if let Err(error) = self.save() {
+            self.notice.set(Some(error.explain()));
+        }
+    }
+
+    /// Read-modify-write against the stored `rev`, merging what another tab
+    /// saved in the meantime.
+    fn save(&self) -> Result<(), StorageError> {
+        let stored = storage::read(HISTORY_KEY)?;
+        let mine = self.history.get_untracked();
+        let text = match commit_history(stored.as_deref(), self.rev.get_value(), &mine) {
+            Ok(text) => text,
+            Err(_) => {
+                // Something unreadable appeared since start-up: set it aside first.
+                self.adopt(recover(HISTORY_KEY, stored.as_deref(), now_ms()));
+                commit_history(None, 0, &mine).unwrap_or_default()
+            }
+        };
+        storage::write(HISTORY_KEY, &text)?;
+        if let Ok(loaded) = load_history(&text) {
+            self.rev.set_value(loaded.rev);
+            self.history.set(loaded.data);
+        }
+        Ok(())
+    }
+}
+
+/// Wall-clock milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    // Whole milliseconds since the epoch; the cast saturates.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let ms = web_sys::js_sys::Date::now().max(0.0) as u64;
+    ms
+}

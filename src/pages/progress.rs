@@ -1,0 +1,133 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsValue;
+use web_sys::js_sys::{Date, Object, Reflect};
+
+use crate::domain::routine::rough_duration;
+use crate::domain::session::SessionRecord;
+use crate::domain::stats::{
+    average_pain_change, days_in_last_week, days_this_week, local_day, weekly_streak,
+};
+use crate::hooks::use_history::{now_ms, use_history};
+use crate::hooks::use_title::use_title;
+
+/// Days a week that make a good week, until the goal setting exists.
+const WEEKLY_GOAL_DAYS: usize = 3;
+
+/// `/progress`: what you have done, counted kindly.
+#[component]
+pub fn Progress() -> impl IntoView {
+    use_title("Progress");
+    let store = use_history();
+    let content = move || {
+        let history = store.map(|s| s.history.get()).unwrap_or_default();
+        if history.sessions.is_empty() {
+            return view! {
+                <div class="empty">
+                    <p>"No sessions yet. Your first one will show here, with how your back felt before and after."</p>
+                    <A href="/routines/gentle-start" attr:class="button">
+                        "Try a gentle start"
+                    </A>
+                </div>
+            }
+            .into_any();
+        }
+        let offset = -Date::new_0().get_timezone_offset() as i32;
+        let today = local_day(now_ms(), offset);
+        let week = days_in_last_week(&history, today, offset);
+        let this_week = days_this_week(&history, today, offset);
+        let streak = weekly_streak(&history, today, offset, WEEKLY_GOAL_DAYS);
+        let pain = average_pain_change(&history).map(|change| {
+            let tenths = (change.abs() * 10.0).round() as u32;
+            let amount = format!("{}.{}", tenths / 10, tenths % 10);
+            if change < 0.0 {
+                format!("On average your pain was {amount} points lower after a session.")
+            } else if change > 0.0 {
+                format!("On average your pain was {amount} points higher after a session. Try gentler stretches, and see the warning signs if it keeps rising.")
+            } else {
+                "On average your pain was the same after a session.".to_string()
+            }
+        });
+        let sessions = history
+            .sessions
+            .iter()
+            .rev()
+            .map(|s| view! { <SessionItem session=s.clone() /> })
+            .collect_view();
+        let streak = (streak > 0).then(|| {
+            let weeks = if streak == 1 {
+                "1 week".to_string()
+            } else {
+                format!("{streak} weeks in a row")
+            };
+            view! { <p>{format!("You reached your goal {weeks}. Well done.")}</p> }
+        });
+        view! {
+            <dl class="facts">
+                <div>
+                    <dt>"Last 7 days"</dt>
+                    <dd>{format!("{week} of 7 days")}</dd>
+                </div>
+                <div>
+                    <dt>"This week"</dt>
+                    <dd>{format!("{this_week} of {WEEKLY_GOAL_DAYS} days")}</dd>
+                </div>
+            </dl>
+            {streak}
+            <p class="small">
+                {format!("Your goal is {WEEKLY_GOAL_DAYS} days a week. Every session helps, however short.")}
+            </p>
+            {pain.map(|p| view! { <p>{p}</p> })}
+            <h2>"History"</h2>
+            <ul class="history">{sessions}</ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="page">
+            <h1>"Progress"</h1>
+            {content}
+        </section>
+    }
+}
+
+#[component]
+fn SessionItem(session: SessionRecord) -> impl IntoView {
+    let minutes = rough_duration(u32::try_from(session.active_ms / 1000).unwrap_or(u32::MAX));
+    let pain = match (session.pain_before, session.pain_after) {
+        (Some(b), Some(a)) => format!(" · pain {b} → {a}"),
+        (Some(b), None) => format!(" · pain before {b}"),
+        (None, Some(a)) => format!(" · pain after {a}"),
+        (None, None) => String::new(),
+    };
+    let skipped = match session.skipped.len() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
+    view! {
+        <li class="card">
+            <h3 class="card-title">{session.routine_name.clone()}</h3>
+            <p class="card-meta">{when(session.started_at)}</p>
+            <p class="card-meta">
+                {format!("{minutes} · {} done{skipped}{pain}", session.done.len())}
+            </p>
+        </li>
+    }
+}
+
+/// A session's start in the person's own locale, e.g. "Sat, Nov 21, 2:05 PM".
+fn when(epoch_ms: u64) -> String {
+    let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let options = Object::new();
+    for (key, value) in [
+        ("weekday", "short"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("default", &options).into()
+}
