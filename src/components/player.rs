@@ -515,6 +515,22 @@ fn Playing(
     };
     let routine_progress =
         move || engine.with(|e| e.elapsed_total(now.get()) as f64 / e.total().max(1) as f64);
+    // `autofocus` is ignored on elements added after load: move focus into a
+    // sheet when it opens, so keyboard and screen-reader users land in it.
+    Effect::new(move |_| {
+        if overlay.get() != Overlay::None {
+            request_animation_frame(|| {
+                let first = document()
+                    .query_selector(".sheet button")
+                    .ok()
+                    .flatten()
+                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+                if let Some(button) = first {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
     let warning_signs = catalogue::safety()
         .warning_signs
         .iter()
@@ -547,7 +563,7 @@ fn Playing(
                     <h2 id="end-title">"End this session?"</h2>
                     <p>"What you have done so far still counts."</p>
                     <div class="sheet-actions">
-                        <button type="button" class="button secondary" autofocus on:click=move |_| on_close.run(())>
+                        <button type="button" class="button secondary" on:click=move |_| on_close.run(())>
                             "Keep going"
                         </button>
                         <button type="button" class="button" on:click=move |_| on_confirm_end.run(())>
@@ -565,7 +581,7 @@ fn Playing(
                         "You can skip this stretch, or end here."
                     </p>
                     <div class="sheet-actions">
-                        <button type="button" class="button" autofocus on:click=move |_| on_skip_exercise.run(())>
+                        <button type="button" class="button" on:click=move |_| on_skip_exercise.run(())>
                             "Skip this stretch"
                         </button>
                         <button type="button" class="button secondary" on:click=move |_| on_confirm_end.run(())>

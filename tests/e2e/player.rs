@@ -170,6 +170,11 @@ async fn this_hurts_pauses_explains_and_lets_you_skip() {
     browser.click_button("This hurts").await;
     browser.see_heading("Ease off now").await;
     browser
+        .wait_until("focus to move into the sheet", || async {
+            (browser.focused_name().await == "Skip this stretch").then_some(())
+        })
+        .await;
+    browser
         .see_heading("Get medical help now if you have")
         .await;
     browser.screenshot("player-hurts-phone").await;
@@ -193,6 +198,12 @@ async fn end_asks_first_and_escape_backs_out() {
     browser.see_timer(&seconds(&plan[1])).await;
     browser.press(Key::Escape).await;
     browser.see_heading("End this session?").await;
+    // Focus moves into the sheet, on its safe choice.
+    browser
+        .wait_until("focus to move into the sheet", || async {
+            (browser.focused_name().await == "Keep going").then_some(())
+        })
+        .await;
     browser.press(Key::Escape).await;
     browser.find_by_role("button", "Pause").await;
     browser.click_button("End").await;
