@@ -16,6 +16,7 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use hooks::use_history::provide_history;
+use hooks::use_settings::provide_settings;
 use pages::{
     about::About,
     home::Home,
@@ -24,6 +25,7 @@ use pages::{
     progress::Progress,
     routine::RoutinePage,
     safety::Safety,
+    settings::SettingsPage,
     stretch::StretchPage,
     stretches::Stretches,
     tip::Tip,
@@ -32,7 +34,8 @@ use pages::{
 /// The whole application: the shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_history();
+    let history = provide_history();
+    provide_settings(history);
     view! {
         <Router>
             <Shell>
@@ -45,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/play/stretch/:id") view=PlayStretch />
                     <Route path=path!("/progress") view=Progress />
                     <Route path=path!("/safety") view=Safety />
+                    <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/tips/:id") view=Tip />
                     <Route path=path!("/about") view=About />
                 </FlatRoutes>

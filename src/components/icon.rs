@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IconKind {
     Home,
-    Info,
+    Gear,
     List,
     Shield,
     Chart,
@@ -21,7 +21,7 @@ pub fn Icon(kind: IconKind) -> impl IntoView {
         IconKind::List => "M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z",
         IconKind::Chart => "M4 20h16v-2H4zm1-4h3v-6H5zm5 0h3V5h-3zm5 0h3v-9h-3z",
         IconKind::Shield => "M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5zm-1 5h2v6h-2zm0 8h2v2h-2z",
-        IconKind::Info => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4.5a1.25 1.25 0 1 1 0 2.5 1.25 1.25 0 0 1 0-2.5zM10.75 11h2.5v6.5h-2.5z",
+        IconKind::Gear => "M19.4 13a7.7 7.7 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7 7 0 0 0-1.7-1L15 3h-4l-.4 2.7a7 7 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.7 7.7 0 0 0 0 2l-2.2 1.6 2 3.5 2.5-1a7 7 0 0 0 1.7 1L11 21h4l.3-2.7a7 7 0 0 0 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z",
     };
     view! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

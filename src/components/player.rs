@@ -18,6 +18,7 @@ use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
 use crate::hooks::use_history::{now_ms, use_history};
 use crate::hooks::use_sampler::use_sampler;
+use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
 /// Cues for a boundary crossed longer ago than this (after a locked screen)
@@ -56,13 +57,19 @@ pub fn Player(routine: Routine) -> impl IntoView {
         .into_any();
     };
     let routine = StoredValue::new(routine);
-    let timing = Timing::default();
+    // Settings are read once per session: changing them mid-routine would
+    // move boundaries under the person's feet.
+    let settings = use_settings().get_untracked();
+    let timing = settings.timing();
     let engine = RwSignal::new(Engine::new(routine.with_value(|r| Plan::new(r, &timing))));
     let now = RwSignal::new(clock.now_ms());
     let clock = StoredValue::new_local(clock);
     let cues = StoredValue::new_local(use_cues());
     let overlay = RwSignal::new(Overlay::None);
-    let voice = RwSignal::new(true);
+    let voice = RwSignal::new(settings.voice);
+    let volume = settings.tone_volume();
+    let vibration = settings.vibration;
+    let voice_name = StoredValue::new(settings.voice_name.clone());
     let announcement = RwSignal::new(String::new());
     let pain_before = RwSignal::new(None::<u8>);
     let pain_after = RwSignal::new(None::<u8>);
@@ -84,9 +91,11 @@ pub fn Player(routine: Routine) -> impl IntoView {
                     announcement.set(label);
                     if at.saturating_sub(began) < LATE_CUE_MS {
                         cues.with_value(|c| {
-                            c.vibrate(120);
+                            if vibration {
+                                c.vibrate(120);
+                            }
                             if let (true, Some(words)) = (voice.get_untracked(), words) {
-                                c.say(&words);
+                                voice_name.with_value(|name| c.say(&words, name.as_deref()));
                             }
                         });
                     }
@@ -96,9 +105,12 @@ pub fn Player(routine: Routine) -> impl IntoView {
                     cues.with_value(|c| {
                         c.release_wake_lock();
                         if at.saturating_sub(done) < LATE_CUE_MS {
-                            c.vibrate(300);
+                            if vibration {
+                                c.vibrate(300);
+                            }
                             if voice.get_untracked() {
-                                c.say("Done. Well done.");
+                                voice_name
+                                    .with_value(|name| c.say("Done. Well done.", name.as_deref()));
                             }
                         }
                     });
@@ -110,7 +122,9 @@ pub fn Player(routine: Routine) -> impl IntoView {
     // Sound for everything ahead, on the audio clock; replaces what was scheduled.
     let reschedule = move |at: u64| {
         let ahead = engine.with_untracked(|e| tones(e, at));
-        cues.with_value(|c| c.schedule(at, &ahead, 0.4));
+        if volume > 0.0 {
+            cues.with_value(|c| c.schedule(at, &ahead, volume));
+        }
     };
     // Runs one control against the engine at the current clock time.
     let act = move |action: fn(&mut Engine, u64) -> Vec<Event>| {

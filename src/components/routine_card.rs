@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use crate::domain::plan::Timing;
+use crate::hooks::use_settings::use_settings;
+
 use crate::domain::routine::{rough_duration, Routine};
 
 /// A routine in a list: name, total time, number of steps and areas.
 #[component]
 pub fn RoutineCard(routine: Routine) -> impl IntoView {
-    let total = routine.total_seconds(&Timing::default());
+    let total = routine.total_seconds(&use_settings().with_untracked(|s| s.timing()));
     let areas = routine
         .areas()
         .iter()

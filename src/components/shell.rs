@@ -38,9 +38,9 @@ const NAV: &[NavItem] = &[
         icon: IconKind::Shield,
     },
     NavItem {
-        href: "/about",
-        label: "About",
-        icon: IconKind::Info,
+        href: "/settings",
+        label: "Settings",
+        icon: IconKind::Gear,
     },
 ];
 

@@ -8,5 +8,6 @@ pub mod filter;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod settings;
 pub mod stats;
 pub mod storage;

@@ -85,28 +85,42 @@ pub struct Loaded<T> {
 
 /// Reads a stored history of any version this build knows.
 pub fn load_history(text: &str) -> Result<Loaded<History>, LoadError> {
+    load_envelope(text, HISTORY_VERSION)
+}
+
+/// The stored text of a history at `rev`.
+pub fn save_history(rev: u64, history: &History) -> String {
+    save_envelope(HISTORY_VERSION, rev, history)
+}
+
+/// Reads an envelope of version `current` (the only one shipped so far for
+/// every key; older versions will migrate here, each with its fixture).
+pub fn load_envelope<T: serde::de::DeserializeOwned>(
+    text: &str,
+    current: u32,
+) -> Result<Loaded<T>, LoadError> {
     let unreadable = |e: serde_json::Error| LoadError::Unreadable {
         reason: e.to_string(),
     };
     let raw: Envelope<Value> = serde_json::from_str(text).map_err(unreadable)?;
     match raw.v {
-        1 => Ok(Loaded {
+        v if v == current => Ok(Loaded {
             rev: raw.rev,
             data: serde_json::from_value(raw.data).map_err(unreadable)?,
         }),
-        v if v > HISTORY_VERSION => Err(LoadError::Newer { version: v }),
+        v if v > current => Err(LoadError::Newer { version: v }),
         v => Err(LoadError::Unreadable {
             reason: format!("no such format as {v}"),
         }),
     }
 }
 
-/// The stored text of a history at `rev`.
-pub fn save_history(rev: u64, history: &History) -> String {
+/// The stored text of `data` as version `version` at `rev`.
+pub fn save_envelope<T: Serialize>(version: u32, rev: u64, data: &T) -> String {
     let envelope = Envelope {
-        v: HISTORY_VERSION,
+        v: version,
         rev,
-        data: history,
+        data,
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -128,13 +142,23 @@ pub enum Recovery<T> {
     },
 }
 
-/// Decides what to do with the text stored under `key` (`None`: nothing
+/// Decides what to do with the history stored under `key` (`None`: nothing
 /// stored), at wall-clock time `now_ms` (which names the backup).
 pub fn recover(key: &str, stored: Option<&str>, now_ms: u64) -> Recovery<History> {
+    recover_with(key, stored, now_ms, load_history)
+}
+
+/// [`recover`] for any key, given how to load it.
+pub fn recover_with<T>(
+    key: &str,
+    stored: Option<&str>,
+    now_ms: u64,
+    load: fn(&str) -> Result<Loaded<T>, LoadError>,
+) -> Recovery<T> {
     let Some(text) = stored else {
         return Recovery::Empty;
     };
-    match load_history(text) {
+    match load(text) {
         Ok(loaded) => Recovery::Use(loaded),
         Err(error) => Recovery::MoveAside {
             backup_key: format!("{key}/backup-{now_ms}"),

@@ -92,17 +92,27 @@ impl Cues {
         }
     }
 
-    /// Speaks `text` with an offline voice, if the device has one.
-    pub fn say(&self, text: &str) {
+    /// Speaks `text` with an offline voice (the one named, if installed), if
+    /// the device has one.
+    pub fn say(&self, text: &str, preferred: Option<&str>) {
         let Ok(synth) = window().speech_synthesis() else {
             return;
         };
         let voices = synth.get_voices();
-        let local = voices
+        let local: Vec<web_sys::SpeechSynthesisVoice> = voices
             .iter()
             .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
             .filter(|v| v.local_service())
-            .find(|v| v.default() || v.lang().starts_with("en"));
+            .collect();
+        let local = local
+            .iter()
+            .find(|v| Some(v.name().as_str()) == preferred)
+            .or_else(|| {
+                local
+                    .iter()
+                    .find(|v| v.default() || v.lang().starts_with("en"))
+            })
+            .cloned();
         // Offline voices only: a network voice would fail without a
         // connection and would send the words off the device.
         let Some(voice) = local else {

@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::session::SessionRecord;
 use crate::domain::storage::{
-    commit_history, load_history, recover, History, Recovery, HISTORY_KEY,
+    commit_history, load_history, recover, History, LoadError, Recovery, HISTORY_KEY,
 };
 use crate::storage::{self, StorageError};
 
@@ -66,16 +66,7 @@ impl HistoryStore {
                 original,
                 error,
             } => {
-                // Copy first; only a successful copy may free the key.
-                let moved = storage::write(&backup_key, &original)
-                    .and_then(|()| storage::remove(HISTORY_KEY));
-                let message = match moved {
-                    Ok(()) => format!(
-                        "{} (Kept as \u{201c}{backup_key}\u{201d}.)",
-                        error.explain()
-                    ),
-                    Err(e) => format!("{} {}", error.explain(), e.explain()),
-                };
+                let message = move_aside(HISTORY_KEY, &backup_key, &original, &error);
                 self.notice.set(Some(message));
             }
         }
@@ -109,6 +100,19 @@ impl HistoryStore {
             self.history.set(loaded.data);
         }
         Ok(())
+    }
+}
+
+/// Copies unusable stored text to `backup_key`, then frees `key`; only a
+/// successful copy may free it. Returns what to tell the person.
+pub fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError) -> String {
+    let moved = storage::write(backup_key, original).and_then(|()| storage::remove(key));
+    match moved {
+        Ok(()) => format!(
+            "{} (Kept as \u{201c}{backup_key}\u{201d}.)",
+            error.explain()
+        ),
+        Err(e) => format!("{} {}", error.explain(), e.explain()),
     }
 }
 

@@ -3,8 +3,8 @@ use leptos_router::components::A;
 
 use crate::components::routine_card::RoutineCard;
 use crate::domain::catalogue;
-use crate::domain::plan::Timing;
 use crate::domain::routine::Routine;
+use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
 /// `/`: the routines to start from, and the safety text one tap away.
@@ -16,7 +16,8 @@ pub fn Home() -> impl IntoView {
         .iter()
         .filter_map(Routine::from_builtin)
         .collect();
-    routines.sort_by_key(|r| r.total_seconds(&Timing::default()));
+    let timing = use_settings().with_untracked(|s| s.timing());
+    routines.sort_by_key(|r| r.total_seconds(&timing));
     let routines = routines
         .into_iter()
         .map(|routine| view! { <RoutineCard routine /> })

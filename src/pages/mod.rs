@@ -7,6 +7,7 @@ pub mod play;
 pub mod progress;
 pub mod routine;
 pub mod safety;
+pub mod settings;
 pub mod stretch;
 pub mod stretches;
 pub mod tip;

@@ -9,17 +9,17 @@ use crate::domain::stats::{
     average_pain_change, days_in_last_week, days_this_week, local_day, weekly_streak,
 };
 use crate::hooks::use_history::{now_ms, use_history};
+use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
-
-/// Days a week that make a good week, until the goal setting exists.
-const WEEKLY_GOAL_DAYS: usize = 3;
 
 /// `/progress`: what you have done, counted kindly.
 #[component]
 pub fn Progress() -> impl IntoView {
     use_title("Progress");
     let store = use_history();
+    let settings = use_settings();
     let content = move || {
+        let goal = usize::from(settings.with(|s| s.weekly_goal_days));
         let history = store.map(|s| s.history.get()).unwrap_or_default();
         if history.sessions.is_empty() {
             return view! {
@@ -36,7 +36,7 @@ pub fn Progress() -> impl IntoView {
         let today = local_day(now_ms(), offset);
         let week = days_in_last_week(&history, today, offset);
         let this_week = days_this_week(&history, today, offset);
-        let streak = weekly_streak(&history, today, offset, WEEKLY_GOAL_DAYS);
+        let streak = weekly_streak(&history, today, offset, goal);
         let pain = average_pain_change(&history).map(|change| {
             let tenths = (change.abs() * 10.0).round() as u32;
             let amount = format!("{}.{}", tenths / 10, tenths % 10);
@@ -70,12 +70,12 @@ pub fn Progress() -> impl IntoView {
                 </div>
                 <div>
                     <dt>"This week"</dt>
-                    <dd>{format!("{this_week} of {WEEKLY_GOAL_DAYS} days")}</dd>
+                    <dd>{format!("{this_week} of {goal} days")}</dd>
                 </div>
             </dl>
             {streak}
             <p class="small">
-                {format!("Your goal is {WEEKLY_GOAL_DAYS} days a week. Every session helps, however short.")}
+                {format!("Your goal is {goal} days a week (change it in Settings). Every session helps, however short.")}
             </p>
             {pain.map(|p| view! { <p>{p}</p> })}
             <h2>"History"</h2>

@@ -4,8 +4,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
-use crate::domain::plan::Timing;
 use crate::domain::routine::{clock, rough_duration, spoken_duration, Routine};
+use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
 /// `/routines/:id`: a routine's steps and its total time.
@@ -32,7 +32,7 @@ pub fn RoutinePage() -> impl IntoView {
 #[component]
 fn RoutineDetail(routine: Routine) -> impl IntoView {
     use_title(routine.name.clone());
-    let total = routine.total_seconds(&Timing::default());
+    let total = routine.total_seconds(&use_settings().with_untracked(|s| s.timing()));
     let last = routine.steps.len().saturating_sub(1);
     let steps = routine
         .steps
@@ -93,7 +93,7 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
             <h2>"Steps"</h2>
             <ol class="routine-steps">{steps}</ol>
             <p class="small">
-                "The total includes 5 seconds to get ready, short gaps to switch sides and the rests."
+                "The total includes time to get ready, short gaps to switch sides and the rests (see Settings)."
             </p>
         </article>
     }

@@ -6,6 +6,7 @@ mod catalogue;
 mod figures;
 mod player;
 mod progress;
+mod settings;
 mod shell;
 mod support;
 mod timing;

@@ -41,10 +41,10 @@ async fn an_unknown_route_shows_not_found() {
 async fn navigation_works_by_keyboard() {
     let browser = Browser::phone().await;
     browser.open("/").await;
-    browser.tab_to("About").await;
+    browser.tab_to("Settings").await;
     browser.press(Key::Enter).await;
-    browser.see_heading("About Limber").await;
-    browser.see_path("/about").await;
+    browser.see_heading("Settings").await;
+    browser.see_path("/settings").await;
     // Focus moves to the new page so a screen reader starts reading it.
     let focused = browser.script("return document.activeElement.id").await;
     assert_eq!(focused, "main");
@@ -68,6 +68,7 @@ async fn every_page_fits_a_phone_without_horizontal_scroll() {
         "/routines/bedtime-wind-down",
         "/safety",
         "/progress",
+        "/settings",
         "/tips/getting-out-of-bed",
     ] {
         browser.open(path).await;
@@ -102,8 +103,8 @@ async fn the_dark_theme_follows_the_system() {
 #[tokio::test]
 async fn the_navigation_marks_the_current_page_on_desktop_too() {
     let browser = Browser::launch(DESKTOP).await;
-    browser.open("/about").await;
-    let current = browser.find_by_role("link", "About").await;
+    browser.open("/settings").await;
+    let current = browser.find_by_role("link", "Settings").await;
     assert_eq!(
         current
             .attr("aria-current")
@@ -111,7 +112,7 @@ async fn the_navigation_marks_the_current_page_on_desktop_too() {
             .expect("read aria-current"),
         Some("page".to_string())
     );
-    browser.screenshot("shell-about-desktop").await;
+    browser.screenshot("shell-settings-desktop").await;
     browser.finish().await;
 }
 

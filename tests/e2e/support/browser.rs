@@ -372,14 +372,19 @@ impl Browser {
                 .unwrap_or_default()
             {
                 if self.accessible(&radio, "computedlabel").await == name {
-                    let id = radio.attr("id").await.ok().flatten().unwrap_or_default();
-                    let label = self
-                        .client
-                        .find(Locator::Css(&format!("label[for='{id}']")))
-                        .await
-                        .unwrap_or_else(|e| panic!("the label of {name:?}: {e}"));
-                    self.reveal(&label).await;
-                    label
+                    // A visible radio is tapped itself; a visually hidden one
+                    // (a styled scale) through its label.
+                    let target = if radio.is_displayed().await.unwrap_or(false) {
+                        radio.clone()
+                    } else {
+                        let id = radio.attr("id").await.ok().flatten().unwrap_or_default();
+                        self.client
+                            .find(Locator::Css(&format!("label[for='{id}']")))
+                            .await
+                            .unwrap_or_else(|e| panic!("the label of {name:?}: {e}"))
+                    };
+                    self.reveal(&target).await;
+                    target
                         .click()
                         .await
                         .unwrap_or_else(|e| panic!("choose {name:?}: {e}"));
@@ -395,6 +400,16 @@ impl Browser {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Picks `option` in the drop-down list named `name`.
+    pub async fn select_option(&self, name: &str, option: &str) {
+        let select = self.find_by_role("combobox", name).await;
+        self.reveal(&select).await;
+        select
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("pick {option:?} in {name:?}: {e}"));
     }
 
     /// Waits until the main region's text contains `text`.
@@ -506,6 +521,7 @@ impl Browser {
             "disclosure" => "summary".to_string(),
             "img" => "img, [role=img]".to_string(),
             "radio" => "input[type=radio], [role=radio]".to_string(),
+            "combobox" => "select, [role=combobox]".to_string(),
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();

@@ -1,0 +1,193 @@
+//! What a person can set, with the limits the app keeps them in.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::Timing;
+use super::storage::{load_envelope, save_envelope, LoadError, Loaded};
+
+/// Where the settings live.
+pub const SETTINGS_KEY: &str = "limber/settings";
+/// The settings version this build reads and writes.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// Light, dark, or whatever the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// How large the text is, on top of the system's own setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    /// The CSS scale factor.
+    pub fn scale(self) -> &'static str {
+        match self {
+            Self::Normal => "1",
+            Self::Large => "1.15",
+            Self::Larger => "1.3",
+        }
+    }
+}
+
+/// Every setting. Unknown or missing fields take their defaults, so older
+/// and newer settings files still load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub sound: bool,
+    /// 0 to 100.
+    pub volume: u8,
+    pub voice: bool,
+    /// An installed offline voice by name; `None` picks one.
+    pub voice_name: Option<String>,
+    pub vibration: bool,
+    /// 0 to 15.
+    pub get_ready_seconds: u8,
+    /// 0 to 15.
+    pub switch_sides_seconds: u8,
+    /// Default rest between exercises of a new routine, 0 to 60.
+    pub rest_seconds: u8,
+    /// Days a week that make a good week, 1 to 7.
+    pub weekly_goal_days: u8,
+    pub theme: Theme,
+    pub text_size: TextSize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            sound: true,
+            volume: 60,
+            voice: true,
+            voice_name: None,
+            vibration: true,
+            get_ready_seconds: 5,
+            switch_sides_seconds: 5,
+            rest_seconds: 10,
+            weekly_goal_days: 3,
+            theme: Theme::System,
+            text_size: TextSize::Normal,
+        }
+    }
+}
+
+impl Settings {
+    /// The same settings with every number inside its limits.
+    pub fn clamped(mut self) -> Self {
+        self.volume = self.volume.min(100);
+        self.get_ready_seconds = self.get_ready_seconds.min(15);
+        self.switch_sides_seconds = self.switch_sides_seconds.min(15);
+        self.rest_seconds = self.rest_seconds.min(60);
+        self.weekly_goal_days = self.weekly_goal_days.clamp(1, 7);
+        self
+    }
+
+    /// The timings the player uses.
+    pub fn timing(&self) -> Timing {
+        Timing {
+            get_ready_seconds: u16::from(self.get_ready_seconds),
+            switch_sides_seconds: u16::from(self.switch_sides_seconds),
+        }
+    }
+
+    /// Tone volume from 0.0 to 1.0; silent when sound is off.
+    pub fn tone_volume(&self) -> f32 {
+        if self.sound {
+            f32::from(self.volume.min(100)) / 100.0
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Reads stored settings, keeping every value within its limits.
+pub fn load_settings(text: &str) -> Result<Loaded<Settings>, LoadError> {
+    let loaded: Loaded<Settings> = load_envelope(text, SETTINGS_VERSION)?;
+    Ok(Loaded {
+        rev: loaded.rev,
+        data: loaded.data.clamped(),
+    })
+}
+
+/// The stored text of `settings` at `rev`.
+pub fn save_settings(rev: u64, settings: &Settings) -> String {
+    save_envelope(SETTINGS_VERSION, rev, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_missing_fields_take_defaults() {
+        let settings = Settings {
+            theme: Theme::Dark,
+            voice_name: Some("Daniel".into()),
+            ..Settings::default()
+        };
+        let loaded = load_settings(&save_settings(4, &settings)).expect("round trip");
+        assert_eq!(
+            loaded,
+            Loaded {
+                rev: 4,
+                data: settings
+            }
+        );
+        let partial = load_settings(r#"{"v":1,"rev":1,"data":{"sound":false}}"#).expect("partial");
+        assert!(!partial.data.sound);
+        assert_eq!(partial.data.get_ready_seconds, 5);
+    }
+
+    #[test]
+    fn stored_values_are_kept_within_limits() {
+        let text = r#"{"v":1,"rev":1,"data":{"volume":250,"get_ready_seconds":99,"switch_sides_seconds":40,"rest_seconds":200,"weekly_goal_days":0}}"#;
+        let s = load_settings(text).expect("loads").data;
+        assert_eq!(
+            (
+                s.volume,
+                s.get_ready_seconds,
+                s.switch_sides_seconds,
+                s.rest_seconds,
+                s.weekly_goal_days
+            ),
+            (100, 15, 15, 60, 1)
+        );
+    }
+
+    #[test]
+    fn sound_and_timing_follow_the_settings() {
+        let mut s = Settings::default();
+        assert_eq!(s.timing(), Timing::default());
+        s.volume = 50;
+        assert!((s.tone_volume() - 0.5).abs() < f32::EPSILON);
+        s.sound = false;
+        assert_eq!(s.tone_volume(), 0.0);
+        assert!(
+            load_settings(r#"{"v":2,"rev":1,"data":{}}"#).is_err(),
+            "newer settings are not guessed at"
+        );
+    }
+
+    #[test]
+    fn the_shipped_settings_fixture_loads() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/storage/settings-v1.json");
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let s = load_settings(&text).expect("v1 loads").data;
+        assert_eq!(s.theme, Theme::Light);
+        assert_eq!(s.text_size, TextSize::Large);
+        assert_eq!(s.get_ready_seconds, 8);
+    }
+}

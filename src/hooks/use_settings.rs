@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::settings::{load_settings, save_settings, Settings, Theme, SETTINGS_KEY};
+use crate::domain::storage::{recover_with, Recovery};
+use crate::hooks::use_history::{move_aside, now_ms, HistoryStore};
+use crate::storage;
+
+/// The person's settings, shared by every page, saved on every change.
+#[derive(Clone, Copy)]
+pub struct SettingsStore {
+    pub settings: RwSignal<Settings>,
+    rev: StoredValue<u64>,
+}
+
+/// Loads the settings once for the whole app, applies theme and text size at
+/// once, and saves every change. Problems go to the app's notice.
+pub fn provide_settings(history: HistoryStore) -> SettingsStore {
+    let store = SettingsStore {
+        settings: RwSignal::new(Settings::default()),
+        rev: StoredValue::new(0),
+    };
+    if let Ok(stored) = storage::read(SETTINGS_KEY) {
+        match recover_with(SETTINGS_KEY, stored.as_deref(), now_ms(), load_settings) {
+            Recovery::Empty => {}
+            Recovery::Use(loaded) => {
+                store.rev.set_value(loaded.rev);
+                store.settings.set(loaded.data);
+            }
+            Recovery::MoveAside {
+                backup_key,
+                original,
+                error,
+            } => history.notice.set(Some(move_aside(
+                SETTINGS_KEY,
+                &backup_key,
+                &original,
+                &error,
+            ))),
+        }
+    }
+    Effect::new(move |_| store.settings.with(apply));
+    // Save every change after the first run (which is the loaded value).
+    Effect::new(move |first: Option<()>| {
+        let settings = store.settings.get();
+        if first.is_some() {
+            let rev = store.rev.get_value() + 1;
+            match storage::write(SETTINGS_KEY, &save_settings(rev, &settings)) {
+                Ok(()) => store.rev.set_value(rev),
+                Err(error) => history.notice.set(Some(error.explain())),
+            }
+        }
+    });
+    // Another tab changed a setting: follow it.
+    let listener = window_event_listener_untyped("storage", move |event| {
+        let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(SETTINGS_KEY) {
+            if let Some(Ok(loaded)) = event.new_value().as_deref().map(load_settings) {
+                store.rev.set_value(loaded.rev);
+                if store.settings.get_untracked() != loaded.data {
+                    store.settings.set(loaded.data);
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(store);
+    store
+}
+
+/// The app's settings, or the defaults outside the app.
+pub fn use_settings() -> Signal<Settings> {
+    match use_context::<SettingsStore>() {
+        Some(store) => store.settings.into(),
+        None => Signal::stored(Settings::default()),
+    }
+}
+
+/// Theme and text size act on the whole document.
+fn apply(settings: &Settings) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    // Attribute and style updates on the root element cannot fail.
+    let _ = match settings.theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        Theme::Light => root.set_attribute("data-theme", "light"),
+        Theme::Dark => root.set_attribute("data-theme", "dark"),
+    };
+    if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+        let _ = root
+            .style()
+            .set_property("--text-scale", settings.text_size.scale());
+    }
+}

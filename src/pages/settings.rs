@@ -1,0 +1,210 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::domain::settings::{Settings, TextSize, Theme};
+use crate::hooks::use_settings::SettingsStore;
+use crate::hooks::use_title::use_title;
+
+/// `/settings`: sound, voice, timing, goal and appearance. Changes apply at
+/// once and are saved on this device.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    use_title("Settings");
+    let Some(store) = use_context::<SettingsStore>() else {
+        return ().into_any();
+    };
+    let settings = store.settings;
+    let set = move |change: &dyn Fn(&mut Settings)| settings.update(|s| change(s));
+    let voices = use_offline_voices();
+
+    let seconds_options = |choices: &'static [u8], current: fn(&Settings) -> u8| {
+        choices
+            .iter()
+            .map(move |&n| {
+                view! {
+                    <option value=n.to_string() selected=move || settings.with(|s| current(s) == n)>
+                        {if n == 0 { "None".to_string() } else { format!("{n} seconds") }}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let parse = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u8>().ok();
+
+    view! {
+        <section class="page prose settings">
+            <h1>"Settings"</h1>
+            <p class="small">"Changes apply at once and are saved on this device."</p>
+
+            <h2>"Sound and voice"</h2>
+            <Toggle label="Sounds at each change" checked=Signal::derive(move || settings.with(|s| s.sound))
+                on_toggle=Callback::new(move |on| set(&|s| s.sound = on)) />
+            <label class="field">
+                <span>"Volume"</span>
+                <input
+                    type="range"
+                    min="0"
+                    max="100"
+                    step="10"
+                    prop:value=move || settings.with(|s| s.volume.to_string())
+                    prop:disabled=move || settings.with(|s| !s.sound)
+                    on:input=move |ev| {
+                        if let Some(v) = parse(&ev) {
+                            set(&|s| s.volume = v);
+                        }
+                    }
+                />
+            </label>
+            <Toggle label="Spoken cues" checked=Signal::derive(move || settings.with(|s| s.voice))
+                on_toggle=Callback::new(move |on| set(&|s| s.voice = on)) />
+            <label class="field">
+                <span>"Voice"</span>
+                <select on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    set(&|s| s.voice_name = (!name.is_empty()).then(|| name.clone()));
+                }>
+                    <option value="" selected=move || settings.with(|s| s.voice_name.is_none())>
+                        "Automatic"
+                    </option>
+                    {move || {
+                        voices
+                            .get()
+                            .into_iter()
+                            .map(|name| {
+                                let value = name.clone();
+                                let selected = name.clone();
+                                view! {
+                                    <option
+                                        value=value
+                                        selected=move || settings.with(|s| s.voice_name.as_deref() == Some(selected.as_str()))
+                                    >
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <p class="small">"Only voices that work offline are listed; nothing you hear is sent anywhere."</p>
+            <Toggle label="Vibration" checked=Signal::derive(move || settings.with(|s| s.vibration))
+                on_toggle=Callback::new(move |on| set(&|s| s.vibration = on)) />
+
+            <h2>"Timing"</h2>
+            <label class="field">
+                <span>"Time to get ready"</span>
+                <select on:change=move |ev| if let Some(v) = parse(&ev) { set(&|s| s.get_ready_seconds = v) }>
+                    {seconds_options(&[0, 3, 5, 8, 10, 15], |s| s.get_ready_seconds)}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Time to switch sides"</span>
+                <select on:change=move |ev| if let Some(v) = parse(&ev) { set(&|s| s.switch_sides_seconds = v) }>
+                    {seconds_options(&[0, 3, 5, 8, 10, 15], |s| s.switch_sides_seconds)}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Rest between exercises (new routines)"</span>
+                <select on:change=move |ev| if let Some(v) = parse(&ev) { set(&|s| s.rest_seconds = v) }>
+                    {seconds_options(&[0, 5, 10, 15, 20, 30, 45, 60], |s| s.rest_seconds)}
+                </select>
+            </label>
+
+            <h2>"Goal"</h2>
+            <label class="field">
+                <span>"Days a week"</span>
+                <select on:change=move |ev| if let Some(v) = parse(&ev) { set(&|s| s.weekly_goal_days = v) }>
+                    {(1..=7u8)
+                        .map(|n| view! {
+                            <option value=n.to_string() selected=move || settings.with(|s| s.weekly_goal_days == n)>
+                                {if n == 1 { "1 day".to_string() } else { format!("{n} days") }}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+
+            <h2>"Appearance"</h2>
+            <fieldset class="choices">
+                <legend>"Theme"</legend>
+                {[(Theme::System, "Same as this device"), (Theme::Light, "Light"), (Theme::Dark, "Dark")]
+                    .into_iter()
+                    .map(|(theme, label)| view! {
+                        <label class="check">
+                            <input type="radio" name="theme" prop:checked=move || settings.with(|s| s.theme == theme)
+                                on:change=move |_| set(&|s| s.theme = theme) />
+                            <span>{label}</span>
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="choices">
+                <legend>"Text size"</legend>
+                {[(TextSize::Normal, "Normal"), (TextSize::Large, "Large"), (TextSize::Larger, "Larger")]
+                    .into_iter()
+                    .map(|(size, label)| view! {
+                        <label class="check">
+                            <input type="radio" name="text-size" prop:checked=move || settings.with(|s| s.text_size == size)
+                                on:change=move |_| set(&|s| s.text_size = size) />
+                            <span>{label}</span>
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+
+            <h2>"About"</h2>
+            <p>
+                <A href="/about">"About Limber and your data"</A>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+/// A labelled checkbox.
+#[component]
+fn Toggle(label: &'static str, checked: Signal<bool>, on_toggle: Callback<bool>) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_toggle.run(event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// Names of the installed voices that work offline. Browsers load voices
+/// lazily, so the list refreshes on `voiceschanged` until unmount.
+fn use_offline_voices() -> RwSignal<Vec<String>> {
+    let voices = RwSignal::new(offline_voices());
+    if let Ok(synth) = window().speech_synthesis() {
+        let refresh = Closure::<dyn Fn()>::new(move || voices.set(offline_voices()));
+        synth.set_onvoiceschanged(Some(refresh.as_ref().unchecked_ref()));
+        let refresh = StoredValue::new_local(Some(refresh));
+        on_cleanup(move || {
+            if let Ok(synth) = window().speech_synthesis() {
+                synth.set_onvoiceschanged(None);
+            }
+            refresh.update_value(|r| drop(r.take()));
+        });
+    }
+    voices
+}
+
+fn offline_voices() -> Vec<String> {
+    let Ok(synth) = window().speech_synthesis() else {
+        return Vec::new();
+    };
+    synth
+        .get_voices()
+        .iter()
+        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+        .filter(|v| v.local_service())
+        .map(|v| v.name())
+        .collect()
+}

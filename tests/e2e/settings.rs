@@ -1,0 +1,65 @@
+//! Settings apply at once, persist across reloads and change the player.
+
+use crate::support::Browser;
+
+#[tokio::test]
+async fn theme_and_text_size_apply_at_once_and_persist() {
+    let browser = Browser::phone().await;
+    browser.open("/settings").await;
+    browser.see_heading("Settings").await;
+    browser.screenshot("settings-phone").await;
+    browser.choose("theme", "Dark").await;
+    browser.choose("text-size", "Large").await;
+    let applied = browser
+        .script(
+            "return [document.documentElement.dataset.theme,\
+             getComputedStyle(document.body).backgroundColor,\
+             document.documentElement.style.getPropertyValue('--text-scale')]",
+        )
+        .await;
+    assert_eq!(
+        applied,
+        serde_json::json!(["dark", "rgb(16, 23, 22)", "1.15"])
+    );
+    browser.screenshot("settings-phone-dark").await;
+    browser.open("/settings").await;
+    browser
+        .wait_until("the dark theme after a reload", || async {
+            (browser
+                .script("return document.documentElement.dataset.theme")
+                .await
+                == "dark")
+                .then_some(())
+        })
+        .await;
+    let checked = browser
+        .script(
+            "return document.querySelector('input[name=theme]:checked').parentElement.textContent",
+        )
+        .await;
+    assert_eq!(checked, "Dark");
+    browser.choose("theme", "Same as this device").await;
+    assert_eq!(
+        browser
+            .script("return document.documentElement.hasAttribute('data-theme')")
+            .await,
+        false
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn the_get_ready_time_changes_the_player() {
+    let browser = Browser::phone().await;
+    browser.install_fake_clock().await;
+    browser.open("/settings").await;
+    browser
+        .select_option("Time to get ready", "10 seconds")
+        .await;
+    browser.open("/play/stretch/cat-cow?hold=20").await;
+    browser.click_button("Start").await;
+    browser.see_timer("0:10").await;
+    browser.advance_clock(10_000).await;
+    browser.see_timer("0:20").await;
+    browser.finish().await;
+}
