@@ -13,6 +13,7 @@ use crate::domain::engine::{Engine, Event, State};
 use crate::domain::plan::{Phase, Plan, Side, Timing};
 use crate::domain::routine::{clock, spoken_duration, Routine};
 use crate::domain::session::SessionRecord;
+use crate::domain::stats::{self, local_day};
 use crate::hooks::use_clock::{use_clock, Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
@@ -470,6 +471,14 @@ fn Playing(
         current_stretch(routine, engine).map(|s| s.id)
     });
     let paused = move || engine.with(|e| matches!(e.state(), State::Paused { .. }));
+    // Exercises marked "This hurts" twice this month get a caution.
+    let hurting = StoredValue::new(use_history().map_or_else(Vec::new, |store| {
+        let offset = -web_sys::js_sys::Date::new_0().get_timezone_offset() as i32;
+        let today = local_day(now_ms(), offset);
+        store
+            .history
+            .with_untracked(|h| stats::hurting(h, today, offset))
+    }));
     let remaining = move || engine.with(|e| e.remaining(now.get()));
     let countdown = move || {
         let seconds = u32::try_from(remaining().div_ceil(1000)).unwrap_or(u32::MAX);
@@ -568,6 +577,12 @@ fn Playing(
                 <progress max="1" prop:value=routine_progress></progress>
             </label>
             <p class="cue">{cue}</p>
+            {move || {
+                stretch
+                    .get()
+                    .filter(|id| hurting.with_value(|h| h.iter().any(|x| x == id)))
+                    .map(|_| view! { <p class="note caution-line">"This hurt twice recently. Go gently, or skip it."</p> })
+            }}
             <p class="next">{next}</p>
         </div>
         {move || match overlay.get() {

@@ -1,6 +1,7 @@
 //! Plain Rust: no leptos or web-sys. Everything here runs and is tested natively.
 
 pub mod catalogue;
+pub mod charts;
 pub mod cue;
 pub mod engine;
 pub mod figure;

@@ -2,6 +2,7 @@
 //! weeks that met the person's own goal. Days are local calendar days,
 //! computed from epoch milliseconds and the device's UTC offset.
 
+use super::catalogue::{self, Stretch};
 use super::storage::History;
 
 const DAY_MS: i64 = 86_400_000;
@@ -73,6 +74,41 @@ pub fn weekly_streak(
         monday -= 7;
     }
     streak
+}
+
+/// Ids of exercises marked "This hurts" in at least two sessions of the last
+/// 30 days, most recent first.
+pub fn hurting(history: &History, today: i64, offset_minutes: i32) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for session in history.sessions.iter().rev() {
+        if today - local_day(session.started_at, offset_minutes) >= 30 {
+            continue;
+        }
+        for id in &session.hurt {
+            match counts.iter_mut().find(|(known, _)| known == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id.clone(), 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// A gentler exercise for the same area: the entry's own suggestion, else
+/// the first gentle entry of the same kind sharing an area.
+pub fn gentler_than(stretch: &'static Stretch) -> Option<&'static Stretch> {
+    stretch.gentler.and_then(catalogue::stretch).or_else(|| {
+        catalogue::stretches().iter().find(|other| {
+            other.id != stretch.id
+                && other.difficulty == 1
+                && other.kind == stretch.kind
+                && other.areas.iter().any(|a| stretch.areas.contains(a))
+        })
+    })
 }
 
 /// The average change in pain (after minus before) over sessions that have
@@ -178,6 +214,30 @@ mod tests {
             weekly_streak(&on(&three_a_week(MONDAY - 14)), MONDAY, 0, 3),
             0
         );
+    }
+
+    #[test]
+    fn stretches_that_hurt_twice_in_thirty_days_are_listed_with_a_gentler_one() {
+        let mut history = on(&[MONDAY - 40, MONDAY - 3, MONDAY]);
+        history.sessions[0].hurt = vec!["sphinx".into()];
+        history.sessions[1].hurt = vec!["figure-four".into(), "sphinx".into()];
+        history.sessions[2].hurt = vec!["figure-four".into()];
+        // Sphinx hurt twice, but once 40 days ago; figure-four twice this month.
+        assert_eq!(
+            hurting(&history, MONDAY, 0),
+            vec!["figure-four".to_string()]
+        );
+        for stretch in catalogue::stretches() {
+            if let Some(gentler) = gentler_than(stretch) {
+                assert_ne!(gentler.id, stretch.id);
+                assert!(
+                    gentler.areas.iter().any(|a| stretch.areas.contains(a))
+                        || stretch.gentler == Some(gentler.id)
+                );
+            }
+        }
+        let figure_four = catalogue::stretch("figure-four").expect("shipped");
+        assert_eq!(gentler_than(figure_four).map(|s| s.id), figure_four.gentler);
     }
 
     #[test]

@@ -3,10 +3,13 @@ use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 use web_sys::js_sys::{Date, Object, Reflect};
 
+use crate::domain::catalogue;
+use crate::domain::charts::{heatmap, pain_trend, weekly_minutes, Chart};
 use crate::domain::routine::rough_duration;
 use crate::domain::session::SessionRecord;
 use crate::domain::stats::{
-    average_pain_change, days_in_last_week, days_this_week, local_day, weekly_streak,
+    average_pain_change, days_in_last_week, days_this_week, gentler_than, hurting, local_day,
+    weekly_streak,
 };
 use crate::hooks::use_history::{now_ms, use_history};
 use crate::hooks::use_settings::use_settings;
@@ -48,6 +51,31 @@ pub fn Progress() -> impl IntoView {
                 "On average your pain was the same after a session.".to_string()
             }
         });
+        let hurts = {
+            let ids = hurting(&history, today, offset);
+            (!ids.is_empty()).then(|| {
+                let items = ids
+                    .iter()
+                    .filter_map(|id| catalogue::stretch(id))
+                    .map(|s| {
+                        let instead = gentler_than(s).map(|g| {
+                            view! {
+                                " Try "
+                                <A href=format!("/stretches/{}", g.id)>{g.name}</A>
+                                " instead."
+                            }
+                        });
+                        view! { <li><strong>{s.name}</strong>" hurt twice this month."{instead}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="cautions" aria-labelledby="hurting-heading">
+                        <h2 id="hurting-heading">"Go gently with these"</h2>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })
+        };
         let sessions = history
             .sessions
             .iter()
@@ -78,6 +106,24 @@ pub fn Progress() -> impl IntoView {
                 {format!("Your goal is {goal} days a week (change it in Settings). Every session helps, however short.")}
             </p>
             {pain.map(|p| view! { <p>{p}</p> })}
+            {hurts}
+            <h2>"Last 12 weeks"</h2>
+            <ChartView chart=heatmap(&history, today, offset) />
+            <h2>"Minutes per week"</h2>
+            <ChartView chart=weekly_minutes(&history, today, offset) />
+            {pain_trend(&history)
+                .map(|chart| {
+                    view! {
+                        <h2>"Pain before and after"</h2>
+                        <ChartView chart />
+                        <p class="legend small">
+                            <span class="key pain-before"></span>
+                            "Before "
+                            <span class="key pain-after"></span>
+                            "After"
+                        </p>
+                    }
+                })}
             <h2>"History"</h2>
             <ul class="history">{sessions}</ul>
         }
@@ -130,4 +176,16 @@ fn when(epoch_ms: u64) -> String {
         let _ = Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string("default", &options).into()
+}
+
+/// A chart with its text alternative as a visible caption, so everyone reads
+/// the same thing.
+#[component]
+fn ChartView(chart: Chart) -> impl IntoView {
+    view! {
+        <figure class="chart-box">
+            <div inner_html=chart.svg></div>
+            <figcaption class="small">{chart.summary}</figcaption>
+        </figure>
+    }
 }

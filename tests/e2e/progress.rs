@@ -34,6 +34,15 @@ async fn a_finished_session_is_in_the_history_after_a_reload() {
     browser.see_heading("Cat-cow").await;
     browser.see_text("1 of 7 days").await;
     browser.see_text("pain 5 → 2").await;
+    // Each chart says in words what it draws.
+    browser
+        .see_text("In the last 12 weeks you stretched on 1 day")
+        .await;
+    browser
+        .see_text(
+            "Over your last 1 rated session, pain averaged 5.0 out of 10 before and 2.0 after.",
+        )
+        .await;
     browser.screenshot("progress-phone").await;
     browser.prefer_dark().await;
     browser.screenshot("progress-phone-dark").await;
