@@ -76,8 +76,16 @@ impl HistoryStore {
     /// fails the person is told why and it stays until the page reloads.
     pub fn add(&self, record: SessionRecord) {
         self.history.update(|h| h.sessions.push(record));
-        if let Err(error) = self.save() {
-            self.notice.set(Some(error.explain()));
+        match self.save() {
+            // After the first saved session, ask the browser not to clear
+            // storage under pressure; Settings shows the answer.
+            Ok(()) if self.history.with_untracked(|h| h.sessions.len() == 1) => {
+                leptos::task::spawn_local(async {
+                    storage::request_persistence().await;
+                });
+            }
+            Ok(()) => {}
+            Err(error) => self.notice.set(Some(error.explain())),
         }
     }
 

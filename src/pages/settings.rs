@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::settings::{Settings, TextSize, Theme};
 use crate::hooks::use_settings::SettingsStore;
 use crate::hooks::use_title::use_title;
+use crate::storage;
 
 /// `/settings`: sound, voice, timing, goal and appearance. Changes apply at
 /// once and are saved on this device.
@@ -18,6 +19,11 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = store.settings;
     let set = move |change: &dyn Fn(&mut Settings)| settings.update(|s| change(s));
     let voices = use_offline_voices();
+    let persistent = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        // The page may be gone by the time the browser answers.
+        persistent.try_set(storage::is_persistent().await);
+    });
 
     let seconds_options = |choices: &'static [u8], current: fn(&Settings) -> u8| {
         choices
@@ -153,6 +159,16 @@ pub fn SettingsPage() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+
+            <h2>"Your data"</h2>
+            <p>
+                "Everything you save stays in this browser on this device. "
+                {move || match persistent.get() {
+                    Some(true) => "The browser has agreed to keep it, even when space runs low.",
+                    Some(false) => "The browser may clear it if the device runs low on space, so keep a copy of anything important.",
+                    None => "",
+                }}
+            </p>
 
             <h2>"About"</h2>
             <p>

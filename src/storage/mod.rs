@@ -60,3 +60,22 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local()?.remove_item(key).map_err(|e| classify(&e))
 }
+
+/// Asks the browser to keep Limber's storage even when space runs low.
+/// `None` where the browser has no such request.
+pub async fn request_persistence() -> Option<bool> {
+    let promise = window().navigator().storage().persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Whether the browser has promised to keep Limber's storage.
+pub async fn is_persistent() -> Option<bool> {
+    let promise = window().navigator().storage().persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}

@@ -7,6 +7,10 @@ async fn theme_and_text_size_apply_at_once_and_persist() {
     let browser = Browser::phone().await;
     browser.open("/settings").await;
     browser.see_heading("Settings").await;
+    // Whether the browser keeps storage is said plainly, either way.
+    browser
+        .see_text("Everything you save stays in this browser on this device. The browser")
+        .await;
     browser.screenshot("settings-phone").await;
     browser.choose("theme", "Dark").await;
     browser.choose("text-size", "Large").await;
