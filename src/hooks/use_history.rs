@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::session::SessionRecord;
 use crate::domain::storage::{
@@ -32,18 +31,12 @@ pub fn provide_history() -> HistoryStore {
         Err(error) => store.notice.set(Some(error.explain())),
     }
     // Another tab saved: show its sessions here too.
-    let listener = window_event_listener_untyped("storage", move |event| {
-        let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() == Some(HISTORY_KEY) {
-            if let Some(Ok(loaded)) = event.new_value().as_deref().map(load_history) {
-                store.rev.set_value(loaded.rev);
-                store.history.set(loaded.data);
-            }
+    storage::on_change_elsewhere(HISTORY_KEY, move |text| {
+        if let Ok(loaded) = load_history(text) {
+            store.rev.set_value(loaded.rev);
+            store.history.set(loaded.data);
         }
     });
-    on_cleanup(move || listener.remove());
     provide_context(store);
     store
 }

@@ -52,20 +52,14 @@ pub fn provide_settings(history: HistoryStore) -> SettingsStore {
         }
     });
     // Another tab changed a setting: follow it.
-    let listener = window_event_listener_untyped("storage", move |event| {
-        let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() == Some(SETTINGS_KEY) {
-            if let Some(Ok(loaded)) = event.new_value().as_deref().map(load_settings) {
-                store.rev.set_value(loaded.rev);
-                if store.settings.get_untracked() != loaded.data {
-                    store.settings.set(loaded.data);
-                }
+    storage::on_change_elsewhere(SETTINGS_KEY, move |text| {
+        if let Ok(loaded) = load_settings(text) {
+            store.rev.set_value(loaded.rev);
+            if store.settings.get_untracked() != loaded.data {
+                store.settings.set(loaded.data);
             }
         }
     });
-    on_cleanup(move || listener.remove());
     provide_context(store);
     store
 }

@@ -79,3 +79,19 @@ pub async fn is_persistent() -> Option<bool> {
         .ok()?
         .as_bool()
 }
+
+/// Calls `changed` with the new text whenever another tab writes `key`,
+/// until the calling owner is cleaned up.
+pub fn on_change_elsewhere(key: &'static str, changed: impl Fn(&str) + 'static) {
+    let listener = window_event_listener_untyped("storage", move |event| {
+        let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(key) {
+            if let Some(text) = event.new_value() {
+                changed(&text);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
