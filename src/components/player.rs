@@ -13,11 +13,11 @@ use crate::domain::engine::{Engine, Event, State};
 use crate::domain::plan::{Phase, Plan, Side, Timing};
 use crate::domain::routine::{clock, spoken_duration, Routine};
 use crate::domain::session::SessionRecord;
-use crate::domain::stats::{self, local_day};
+use crate::domain::stats;
 use crate::hooks::use_clock::{use_clock, Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
-use crate::hooks::use_history::{now_ms, use_history};
+use crate::hooks::use_history::{local_today, now_ms, use_history};
 use crate::hooks::use_sampler::use_sampler;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
@@ -473,8 +473,7 @@ fn Playing(
     let paused = move || engine.with(|e| matches!(e.state(), State::Paused { .. }));
     // Exercises marked "This hurts" twice this month get a caution.
     let hurting = StoredValue::new(use_history().map_or_else(Vec::new, |store| {
-        let offset = -web_sys::js_sys::Date::new_0().get_timezone_offset() as i32;
-        let today = local_day(now_ms(), offset);
+        let (today, offset) = local_today();
         store
             .history
             .with_untracked(|h| stats::hurting(h, today, offset))

@@ -2,7 +2,7 @@
 //! versioned envelope `{ "v": N, "rev": M, "data": ... }`.
 //!
 //! Loading never turns unreadable data into empty data. It says what went
-//! wrong ([`LoadError`]) and [`recover`] moves the original text aside under
+//! wrong ([`LoadError`]) and [`recover_with`] moves the original text aside under
 //! a backup key, so nothing a person saved is ever written over. Every write
 //! is read-modify-write against `rev` ([`commit_history`]), so two tabs
 //! finishing sessions at the same moment keep both.
@@ -142,13 +142,9 @@ pub enum Recovery<T> {
     },
 }
 
-/// Decides what to do with the history stored under `key` (`None`: nothing
-/// stored), at wall-clock time `now_ms` (which names the backup).
-pub fn recover(key: &str, stored: Option<&str>, now_ms: u64) -> Recovery<History> {
-    recover_with(key, stored, now_ms, load_history)
-}
-
-/// [`recover`] for any key, given how to load it.
+/// Decides what to do with the text stored under `key` (`None`: nothing
+/// stored) at wall-clock time `now_ms` (which names the backup), given how to
+/// load it.
 pub fn recover_with<T>(
     key: &str,
     stored: Option<&str>,
@@ -208,6 +204,10 @@ pub fn commit_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn recover(key: &str, stored: Option<&str>, now_ms: u64) -> Recovery<History> {
+        recover_with(key, stored, now_ms, load_history)
+    }
 
     fn session(started_at: u64, routine: &str) -> SessionRecord {
         SessionRecord {

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::domain::session::SessionRecord;
+use crate::domain::stats::local_day;
 use crate::domain::storage::{
-    commit_history, load_history, recover, History, LoadError, Recovery, HISTORY_KEY,
+    commit_history, load_history, recover_with, History, LoadError, Loaded, Recovery, HISTORY_KEY,
 };
 use crate::storage::{self, StorageError};
 
@@ -27,7 +28,12 @@ pub fn provide_history() -> HistoryStore {
         rev: StoredValue::new(0),
     };
     match storage::read(HISTORY_KEY) {
-        Ok(stored) => store.adopt(recover(HISTORY_KEY, stored.as_deref(), now_ms())),
+        Ok(stored) => store.take(settle(
+            HISTORY_KEY,
+            stored.as_deref(),
+            load_history,
+            store.notice,
+        )),
         Err(error) => store.notice.set(Some(error.explain())),
     }
     // Another tab saved: show its sessions here too.
@@ -47,21 +53,10 @@ pub fn use_history() -> Option<HistoryStore> {
 }
 
 impl HistoryStore {
-    fn adopt(&self, recovery: Recovery<History>) {
-        match recovery {
-            Recovery::Empty => {}
-            Recovery::Use(loaded) => {
-                self.rev.set_value(loaded.rev);
-                self.history.set(loaded.data);
-            }
-            Recovery::MoveAside {
-                backup_key,
-                original,
-                error,
-            } => {
-                let message = move_aside(HISTORY_KEY, &backup_key, &original, &error);
-                self.notice.set(Some(message));
-            }
+    fn take(&self, loaded: Option<Loaded<History>>) {
+        if let Some(loaded) = loaded {
+            self.rev.set_value(loaded.rev);
+            self.history.set(loaded.data);
         }
     }
 
@@ -91,7 +86,7 @@ impl HistoryStore {
             Ok(text) => text,
             Err(_) => {
                 // Something unreadable appeared since start-up: set it aside first.
-                self.adopt(recover(HISTORY_KEY, stored.as_deref(), now_ms()));
+                settle(HISTORY_KEY, stored.as_deref(), load_history, self.notice);
                 commit_history(None, 0, &mine).unwrap_or_default()
             }
         };
@@ -104,9 +99,30 @@ impl HistoryStore {
     }
 }
 
-/// Copies unusable stored text to `backup_key`, then frees `key`; only a
-/// successful copy may free it. Returns what to tell the person.
-pub fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError) -> String {
+/// Turns what `key` holds into usable data. Unusable text is copied to a
+/// backup key first, and `key` freed only after a successful copy; the
+/// person is told through `notice`.
+pub fn settle<T>(
+    key: &str,
+    stored: Option<&str>,
+    load: fn(&str) -> Result<Loaded<T>, LoadError>,
+    notice: RwSignal<Option<String>>,
+) -> Option<Loaded<T>> {
+    match recover_with(key, stored, now_ms(), load) {
+        Recovery::Empty => None,
+        Recovery::Use(loaded) => Some(loaded),
+        Recovery::MoveAside {
+            backup_key,
+            original,
+            error,
+        } => {
+            notice.set(Some(move_aside(key, &backup_key, &original, &error)));
+            None
+        }
+    }
+}
+
+fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError) -> String {
     let moved = storage::write(backup_key, original).and_then(|()| storage::remove(key));
     match moved {
         Ok(()) => format!(
@@ -115,6 +131,15 @@ pub fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError
         ),
         Err(e) => format!("{} {}", error.explain(), e.explain()),
     }
+}
+
+/// Today as a local calendar day, and the device's offset from UTC in
+/// minutes (what `domain::stats` needs).
+pub fn local_today() -> (i64, i32) {
+    // The offset is a whole number of minutes; JavaScript counts it westwards.
+    #[allow(clippy::cast_possible_truncation)]
+    let offset = -web_sys::js_sys::Date::new_0().get_timezone_offset() as i32;
+    (local_day(now_ms(), offset), offset)
 }
 
 /// Wall-clock milliseconds since the Unix epoch.

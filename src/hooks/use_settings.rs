@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::settings::{load_settings, save_settings, Settings, Theme, SETTINGS_KEY};
-use crate::domain::storage::{recover_with, Recovery};
-use crate::hooks::use_history::{move_aside, now_ms, HistoryStore};
+use crate::hooks::use_history::{settle, HistoryStore};
 use crate::storage;
 
 /// The person's settings, shared by every page, saved on every change.
@@ -21,22 +20,14 @@ pub fn provide_settings(history: HistoryStore) -> SettingsStore {
         rev: StoredValue::new(0),
     };
     if let Ok(stored) = storage::read(SETTINGS_KEY) {
-        match recover_with(SETTINGS_KEY, stored.as_deref(), now_ms(), load_settings) {
-            Recovery::Empty => {}
-            Recovery::Use(loaded) => {
-                store.rev.set_value(loaded.rev);
-                store.settings.set(loaded.data);
-            }
-            Recovery::MoveAside {
-                backup_key,
-                original,
-                error,
-            } => history.notice.set(Some(move_aside(
-                SETTINGS_KEY,
-                &backup_key,
-                &original,
-                &error,
-            ))),
+        if let Some(loaded) = settle(
+            SETTINGS_KEY,
+            stored.as_deref(),
+            load_settings,
+            history.notice,
+        ) {
+            store.rev.set_value(loaded.rev);
+            store.settings.set(loaded.data);
         }
     }
     Effect::new(move |_| store.settings.with(apply));

@@ -8,10 +8,9 @@ use crate::domain::charts::{heatmap, pain_trend, weekly_minutes, Chart};
 use crate::domain::routine::rough_duration;
 use crate::domain::session::SessionRecord;
 use crate::domain::stats::{
-    average_pain_change, days_in_last_week, days_this_week, gentler_than, hurting, local_day,
-    weekly_streak,
+    average_pain_change, days_in_last_week, days_this_week, gentler_than, hurting, weekly_streak,
 };
-use crate::hooks::use_history::{now_ms, use_history};
+use crate::hooks::use_history::{local_today, use_history};
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
@@ -35,8 +34,7 @@ pub fn Progress() -> impl IntoView {
             }
             .into_any();
         }
-        let offset = -Date::new_0().get_timezone_offset() as i32;
-        let today = local_day(now_ms(), offset);
+        let (today, offset) = local_today();
         let week = days_in_last_week(&history, today, offset);
         let this_week = days_this_week(&history, today, offset);
         let streak = weekly_streak(&history, today, offset, goal);

@@ -5,16 +5,10 @@
 use fantoccini::key::Key;
 use limber::domain::catalogue;
 use limber::domain::cue::phase_label;
-use limber::domain::plan::{Phase, Plan, Segment, Side, Timing};
+use limber::domain::plan::{Phase, Segment, Side, Timing};
 use limber::domain::routine::{clock, Routine};
 
-use crate::support::Browser;
-
-/// The plan of `/play/stretch/<id>?hold=<hold>`, as the app builds it.
-fn single(id: &str, hold: u16) -> Vec<Segment> {
-    let stretch = catalogue::stretch(id).expect("shipped");
-    Plan::new(&Routine::single(stretch, Some(hold)), &Timing::default()).segments
-}
+use crate::support::{single_plan, Browser};
 
 /// What the phase line says for a segment.
 fn phase_text(segment: &Segment) -> String {
@@ -44,7 +38,7 @@ async fn see_phase(browser: &Browser, segment: &Segment) {
 
 #[tokio::test]
 async fn the_countdown_follows_the_clock_and_pause_resume_skip_back_work() {
-    let plan = single("knee-to-chest", 20);
+    let plan = single_plan("knee-to-chest", 20);
     let name = catalogue::stretch("knee-to-chest").expect("shipped").name;
     let browser = Browser::phone().await;
     start_session(&browser, "/play/stretch/knee-to-chest?hold=20", name).await;
@@ -97,7 +91,7 @@ async fn the_countdown_follows_the_clock_and_pause_resume_skip_back_work() {
 
 #[tokio::test]
 async fn a_two_sided_stretch_says_switch_sides_between_the_sides() {
-    let plan = single("figure-four", 15);
+    let plan = single_plan("figure-four", 15);
     let switch = plan
         .iter()
         .position(|s| s.phase == Phase::SwitchSides)
@@ -161,7 +155,7 @@ async fn a_whole_routine_reaches_the_finish_screen() {
 
 #[tokio::test]
 async fn this_hurts_pauses_explains_and_lets_you_skip() {
-    let plan = single("sphinx", 30);
+    let plan = single_plan("sphinx", 30);
     let name = catalogue::stretch("sphinx").expect("shipped").name;
     let browser = Browser::phone().await;
     start_session(&browser, "/play/stretch/sphinx?hold=30", name).await;
@@ -190,7 +184,7 @@ async fn this_hurts_pauses_explains_and_lets_you_skip() {
 
 #[tokio::test]
 async fn end_asks_first_and_escape_backs_out() {
-    let plan = single("cat-cow", 20);
+    let plan = single_plan("cat-cow", 20);
     let name = catalogue::stretch("cat-cow").expect("shipped").name;
     let browser = Browser::phone().await;
     start_session(&browser, "/play/stretch/cat-cow?hold=20", name).await;

@@ -5,13 +5,12 @@
 
 use std::time::Duration;
 
-use limber::domain::catalogue;
 use limber::domain::plan::{Plan, Segment, Timing};
 use limber::domain::routine::Routine;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::support::Browser;
+use crate::support::{single_plan, Browser};
 
 /// One observed change of the screen.
 #[derive(Clone, Debug, Deserialize)]
@@ -99,11 +98,6 @@ fn boundary_errors(changes: &[Change], plan: &[Segment], start: f64, from: f64) 
         .collect()
 }
 
-fn single(id: &str, hold: u16) -> Vec<Segment> {
-    let stretch = catalogue::stretch(id).expect("shipped");
-    Plan::new(&Routine::single(stretch, Some(hold)), &Timing::default()).segments
-}
-
 /// Freezes the page for `seconds` of real time, as a phone does to a tab in
 /// the background, and returns the page clock's time when it thawed.
 async fn freeze_for(browser: &Browser, seconds: u64) -> f64 {
@@ -169,7 +163,7 @@ async fn wait_for_changes_after(browser: &Browser, thawed: f64, count: u64) {
 
 #[tokio::test]
 async fn a_page_frozen_for_a_minute_shows_the_time_real_time_implies() {
-    let plan = single("legs-up-rest", 240);
+    let plan = single_plan("legs-up-rest", 240);
     let browser = Browser::phone().await;
     let start = start_recorded(&browser, "/play/stretch/legs-up-rest?hold=240", &plan).await;
     browser.see_timer("4:00").await;
@@ -206,7 +200,7 @@ async fn bench_boundary_accuracy() {
     browser.finish().await;
 
     // One long hold with a frozen minute in the middle.
-    let plan = single("legs-up-rest", 120);
+    let plan = single_plan("legs-up-rest", 120);
     let browser = Browser::phone().await;
     let start = start_recorded(&browser, "/play/stretch/legs-up-rest?hold=120", &plan).await;
     browser

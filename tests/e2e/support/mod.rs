@@ -10,6 +10,10 @@ pub use browser::Browser;
 
 use std::path::PathBuf;
 
+use limber::domain::catalogue;
+use limber::domain::plan::{Plan, Segment, Timing};
+use limber::domain::routine::Routine;
+
 /// The release build the tests drive. `make test` builds it first.
 pub fn dist_dir() -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
@@ -19,4 +23,10 @@ pub fn dist_dir() -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// The plan of `/play/stretch/<id>?hold=<hold>`, as the app builds it.
+pub fn single_plan(id: &str, hold: u16) -> Vec<Segment> {
+    let stretch = catalogue::stretch(id).expect("shipped");
+    Plan::new(&Routine::single(stretch, Some(hold)), &Timing::default()).segments
 }
