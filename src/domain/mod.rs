@@ -1,5 +1,6 @@
 //! Plain Rust: no leptos or web-sys. Everything here runs and is tested natively.
 
+pub mod backup;
 pub mod catalogue;
 pub mod charts;
 pub mod cue;
@@ -7,6 +8,7 @@ pub mod engine;
 pub mod figure;
 pub mod filter;
 pub mod plan;
+pub mod reminder;
 pub mod routine;
 pub mod session;
 pub mod settings;

@@ -63,6 +63,8 @@ pub struct Settings {
     pub weekly_goal_days: u8,
     pub theme: Theme,
     pub text_size: TextSize,
+    /// When everything was last exported (epoch ms), for the backup reminder.
+    pub last_export_at: Option<u64>,
 }
 
 impl Default for Settings {
@@ -79,6 +81,7 @@ impl Default for Settings {
             weekly_goal_days: 3,
             theme: Theme::System,
             text_size: TextSize::Normal,
+            last_export_at: None,
         }
     }
 }

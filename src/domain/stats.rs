@@ -14,6 +14,21 @@ pub fn local_day(epoch_ms: u64, offset_minutes: i32) -> i64 {
     ms.div_euclid(DAY_MS)
 }
 
+/// (year, month 1-12, day) of a day number (days since 1970-01-01).
+pub fn civil(day: i64) -> (i64, usize, i64) {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, usize::try_from(m).unwrap_or(1), d)
+}
+
 /// Monday of the week holding `day` (1970-01-01 was a Thursday).
 fn week_start(day: i64) -> i64 {
     day - (day + 3).rem_euclid(7)

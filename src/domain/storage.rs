@@ -202,14 +202,14 @@ pub fn commit_history(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn recover(key: &str, stored: Option<&str>, now_ms: u64) -> Recovery<History> {
         recover_with(key, stored, now_ms, load_history)
     }
 
-    fn session(started_at: u64, routine: &str) -> SessionRecord {
+    pub(crate) fn session(started_at: u64, routine: &str) -> SessionRecord {
         SessionRecord {
             routine_id: routine.into(),
             routine_name: routine.into(),
@@ -224,17 +224,17 @@ mod tests {
     }
 
     /// A small deterministic generator: property tests without a dependency.
-    struct Rng(u64);
+    pub(crate) struct Rng(pub(crate) u64);
 
     impl Rng {
-        fn next(&mut self) -> u64 {
+        pub(crate) fn next(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
             self.0
         }
 
-        fn below(&mut self, n: u64) -> u64 {
+        pub(crate) fn below(&mut self, n: u64) -> u64 {
             self.next() % n.max(1)
         }
     }
