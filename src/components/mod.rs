@@ -5,6 +5,8 @@ pub mod figure;
 pub mod icon;
 pub mod missing;
 pub mod player;
+pub mod reminder_form;
 pub mod routine_card;
 pub mod shell;
 pub mod stretch_card;
+pub mod your_data;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::components::icon::{Icon, IconKind};
 use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
 use crate::hooks::use_history::use_history;
+use crate::storage;
 
 /// One entry of the primary navigation.
 struct NavItem {
@@ -104,19 +105,36 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// What went wrong with saved data, said plainly until dismissed.
+/// What went wrong with saved data, said plainly until dismissed, with the
+/// unreadable data itself one tap away.
 #[component]
 fn Notice() -> impl IntoView {
     let store = use_history();
+    let failed = RwSignal::new(None::<String>);
     move || {
         let store = store?;
-        let text = store.notice.get()?;
+        let notice = store.notice.get()?;
+        let download = notice.unreadable.map(|(name, text)| {
+            view! {
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| failed.set(storage::download(&name, "text/plain", &text).err())
+                >
+                    "Download the unreadable data"
+                </button>
+            }
+        });
         Some(view! {
             <div class="notice-banner" role="alert">
-                <p>{text}</p>
-                <button type="button" class="button secondary" on:click=move |_| store.notice.set(None)>
-                    "Dismiss"
-                </button>
+                <p>{notice.text}</p>
+                {move || failed.get().map(|text| view! { <p>{text}</p> })}
+                <div class="button-row">
+                    {download}
+                    <button type="button" class="button secondary" on:click=move |_| store.notice.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
             </div>
         })
     }

@@ -4,7 +4,6 @@
 //! anything changes.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::catalogue;
 use super::session::SessionRecord;
@@ -48,10 +47,10 @@ impl Export {
         }
     }
 
-    /// The file's text, indented so a person can read it.
+    /// The file's text.
     pub fn to_json(&self) -> String {
         // Plain structs of strings and numbers always serialise.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The file name to save it under, with the local date.
@@ -96,35 +95,45 @@ pub fn parse_export(text: &str) -> Result<Export, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            ImportError::NotLimber
+        } else {
+            ImportError::NotJson
+        }
+    })?;
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotLimber);
     }
-    let version = value.get("v").and_then(Value::as_u64);
-    match version {
-        Some(v) if v == u64::from(EXPORT_VERSION) => {
+    match header.v {
+        Some(v) if v == EXPORT_VERSION => {
             let mut export: Export =
-                serde_json::from_value(value).map_err(|e| ImportError::Damaged {
+                serde_json::from_str(text).map_err(|e| ImportError::Damaged {
                     reason: e.to_string(),
                 })?;
             export.settings = export.settings.clamped();
             Ok(export)
         }
-        Some(v) if v > u64::from(EXPORT_VERSION) => Err(ImportError::Newer {
-            version: u32::try_from(v).unwrap_or(u32::MAX),
-        }),
+        Some(v) if v > EXPORT_VERSION => Err(ImportError::Newer { version: v }),
         _ => Err(ImportError::Damaged {
             reason: "no known format version".into(),
         }),
     }
 }
 
-/// Whether an import adds to what is here or takes its place.
+/// What a file says it is, read before anything else; every other field is
+/// skipped unparsed. Any JSON object fits, so other files are named as such.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    v: Option<u32>,
+}
+
+/// Whether an import adds to what is here ([`History::merge`], keeping these
+/// settings) or takes its place (the file's history and settings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportMode {
-    /// Keep every session here and add the file's new ones; keep these settings.
     Merge,
-    /// Use the file's history and settings instead of what is here.
     Replace,
 }
 
@@ -161,19 +170,6 @@ pub fn preview(export: &Export, history: &History, settings: &Settings) -> Previ
             .min()
             .zip(theirs.iter().map(|s| s.started_at).max()),
         settings_differ: export.settings != *settings,
-    }
-}
-
-/// The history and settings after importing `export` in `mode`.
-pub fn import(
-    export: &Export,
-    history: &History,
-    settings: &Settings,
-    mode: ImportMode,
-) -> (History, Settings) {
-    match mode {
-        ImportMode::Merge => (history.merge(&export.history), settings.clone()),
-        ImportMode::Replace => (export.history.clone(), export.settings.clone()),
     }
 }
 
@@ -301,21 +297,8 @@ mod tests {
             let text = Export::new(&h, &settings, NOW).to_json();
             let back = parse_export(&text).expect("own export reads back");
             assert_eq!(back, Export::new(&h, &settings, NOW));
-            for mode in [ImportMode::Merge, ImportMode::Replace] {
-                let empty = (History::default(), Settings::default());
-                let (history, _) = import(&back, &empty.0, &empty.1, mode);
-                assert_eq!(history, h, "{mode:?} into an empty device");
-            }
-            assert_eq!(
-                import(
-                    &back,
-                    &History::default(),
-                    &Settings::default(),
-                    ImportMode::Replace
-                )
-                .1,
-                settings
-            );
+            // Merging into an empty device gives the same as replacing.
+            assert_eq!(History::default().merge(&back.history), h);
         }
     }
 
@@ -390,15 +373,10 @@ mod tests {
         assert_eq!((p.sessions, p.new_sessions, p.only_here), (3, 1, 1));
         assert_eq!(p.span, Some((NOW - 2 * DAY, NOW + 5)));
         assert!(!p.settings_differ);
-        let (merged, _) = import(&export, &here, &Settings::default(), ImportMode::Merge);
+        let merged = here.merge(&export.history);
         assert_eq!(merged.sessions.len(), 4);
         // Merging the same file twice adds nothing more.
-        assert_eq!(
-            import(&export, &merged, &Settings::default(), ImportMode::Merge).0,
-            merged
-        );
-        let (replaced, _) = import(&export, &here, &Settings::default(), ImportMode::Replace);
-        assert_eq!(replaced, file);
+        assert_eq!(merged.merge(&export.history), merged);
     }
 
     #[test]

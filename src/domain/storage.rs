@@ -8,7 +8,6 @@
 //! finishing sessions at the same moment keep both.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::session::SessionRecord;
 
@@ -102,17 +101,27 @@ pub fn load_envelope<T: serde::de::DeserializeOwned>(
     let unreadable = |e: serde_json::Error| LoadError::Unreadable {
         reason: e.to_string(),
     };
-    let raw: Envelope<Value> = serde_json::from_str(text).map_err(unreadable)?;
-    match raw.v {
-        v if v == current => Ok(Loaded {
-            rev: raw.rev,
-            data: serde_json::from_value(raw.data).map_err(unreadable)?,
-        }),
+    // The version first, so a newer shape is named as newer, not as damage.
+    let Version { v } = serde_json::from_str(text).map_err(unreadable)?;
+    match v {
+        v if v == current => {
+            let envelope: Envelope<T> = serde_json::from_str(text).map_err(unreadable)?;
+            Ok(Loaded {
+                rev: envelope.rev,
+                data: envelope.data,
+            })
+        }
         v if v > current => Err(LoadError::Newer { version: v }),
         v => Err(LoadError::Unreadable {
             reason: format!("no such format as {v}"),
         }),
     }
+}
+
+/// Just the version of an envelope; every other field is skipped unparsed.
+#[derive(Deserialize)]
+struct Version {
+    v: u32,
 }
 
 /// The stored text of `data` as version `version` at `rev`.

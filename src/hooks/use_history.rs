@@ -1,11 +1,32 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::js_sys::{Date, Object, Reflect};
 
 use crate::domain::session::SessionRecord;
 use crate::domain::stats::local_day;
 use crate::domain::storage::{
-    commit_history, load_history, recover_with, History, LoadError, Loaded, Recovery, HISTORY_KEY,
+    commit_history, load_history, recover_with, save_history, History, LoadError, Loaded, Recovery,
+    HISTORY_KEY,
 };
 use crate::storage::{self, StorageError};
+
+/// Something the person must hear about their saved data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    /// Unreadable data that was set aside, as (file name, text), so the
+    /// person can download it from the notice.
+    pub unreadable: Option<(String, String)>,
+}
+
+impl From<String> for Notice {
+    fn from(text: String) -> Self {
+        Self {
+            text,
+            unreadable: None,
+        }
+    }
+}
 
 /// The session history, kept in localStorage and shared by every page.
 #[derive(Clone, Copy)]
@@ -13,7 +34,7 @@ pub struct HistoryStore {
     /// Every session, oldest first.
     pub history: RwSignal<History>,
     /// What went wrong with saved data, in words, until dismissed.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// The `rev` of the stored history this tab last read or wrote.
     rev: StoredValue<u64>,
 }
@@ -34,7 +55,7 @@ pub fn provide_history() -> HistoryStore {
             load_history,
             store.notice,
         )),
-        Err(error) => store.notice.set(Some(error.explain())),
+        Err(error) => store.notice.set(Some(error.explain().into())),
     }
     // Another tab saved: show its sessions here too.
     storage::on_change_elsewhere(HISTORY_KEY, move |text| {
@@ -73,8 +94,33 @@ impl HistoryStore {
                 });
             }
             Ok(()) => {}
-            Err(error) => self.notice.set(Some(error.explain())),
+            Err(error) => self.notice.set(Some(error.explain().into())),
         }
+    }
+
+    /// Adds every session of `other` not already here and saves, merging
+    /// with what another tab may have saved meanwhile (an import that merges).
+    pub fn merge_in(&self, other: &History) -> Result<(), StorageError> {
+        self.history.update(|h| *h = h.merge(other));
+        self.save()
+    }
+
+    /// Stores `history` in place of whatever is stored (an import that
+    /// replaces). Unreadable stored text is set aside first, as at start-up.
+    pub fn replace(&self, history: History) -> Result<(), StorageError> {
+        let stored = storage::read(HISTORY_KEY)?;
+        let rev = settle(HISTORY_KEY, stored.as_deref(), load_history, self.notice)
+            .map_or(0, |loaded| loaded.rev);
+        storage::write(HISTORY_KEY, &save_history(rev + 1, &history))?;
+        self.rev.set_value(rev + 1);
+        self.history.set(history);
+        Ok(())
+    }
+
+    /// Forgets every session, here and in storage.
+    pub fn clear(&self) {
+        self.rev.set_value(0);
+        self.history.set(History::default());
     }
 
     /// Read-modify-write against the stored `rev`, merging what another tab
@@ -106,7 +152,7 @@ pub fn settle<T>(
     key: &str,
     stored: Option<&str>,
     load: fn(&str) -> Result<Loaded<T>, LoadError>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Notice>>,
 ) -> Option<Loaded<T>> {
     match recover_with(key, stored, now_ms(), load) {
         Recovery::Empty => None,
@@ -116,7 +162,11 @@ pub fn settle<T>(
             original,
             error,
         } => {
-            notice.set(Some(move_aside(key, &backup_key, &original, &error)));
+            let text = move_aside(key, &backup_key, &original, &error);
+            notice.set(Some(Notice {
+                text,
+                unreadable: Some((backup_file_name(&backup_key), original)),
+            }));
             None
         }
     }
@@ -133,6 +183,12 @@ fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError) ->
     }
 }
 
+/// `limber-history-backup-1700000000000.txt` for `limber/history/backup-1700000000000`:
+/// the text may not be JSON, so it is offered as plain text.
+pub fn backup_file_name(backup_key: &str) -> String {
+    format!("{}.txt", backup_key.replace('/', "-"))
+}
+
 /// Today as a local calendar day, and the device's offset from UTC in
 /// minutes (what `domain::stats` needs).
 pub fn local_today() -> (i64, i32) {
@@ -140,6 +196,23 @@ pub fn local_today() -> (i64, i32) {
     #[allow(clippy::cast_possible_truncation)]
     let offset = -web_sys::js_sys::Date::new_0().get_timezone_offset() as i32;
     (local_day(now_ms(), offset), offset)
+}
+
+/// A moment in the person's own locale, e.g. "Sat, Nov 21, 2:05 PM".
+pub fn local_date_time(epoch_ms: u64) -> String {
+    let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let options = Object::new();
+    for (key, value) in [
+        ("weekday", "short"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("default", &options).into()
 }
 
 /// Wall-clock milliseconds since the Unix epoch.

@@ -9,7 +9,19 @@ use crate::storage;
 #[derive(Clone, Copy)]
 pub struct SettingsStore {
     pub settings: RwSignal<Settings>,
+    /// What storage holds, so only real changes are written.
+    saved: StoredValue<Settings>,
     rev: StoredValue<u64>,
+}
+
+impl SettingsStore {
+    /// Back to the defaults without writing them: used once everything
+    /// stored has been deleted.
+    pub fn forget(&self) {
+        self.rev.set_value(0);
+        self.saved.set_value(Settings::default());
+        self.settings.set(Settings::default());
+    }
 }
 
 /// Loads the settings once for the whole app, applies theme and text size at
@@ -17,6 +29,7 @@ pub struct SettingsStore {
 pub fn provide_settings(history: HistoryStore) -> SettingsStore {
     let store = SettingsStore {
         settings: RwSignal::new(Settings::default()),
+        saved: StoredValue::new(Settings::default()),
         rev: StoredValue::new(0),
     };
     if let Ok(stored) = storage::read(SETTINGS_KEY) {
@@ -27,25 +40,31 @@ pub fn provide_settings(history: HistoryStore) -> SettingsStore {
             history.notice,
         ) {
             store.rev.set_value(loaded.rev);
+            store.saved.set_value(loaded.data.clone());
             store.settings.set(loaded.data);
         }
     }
     Effect::new(move |_| store.settings.with(apply));
-    // Save every change after the first run (which is the loaded value).
-    Effect::new(move |first: Option<()>| {
+    // Save every change; the loaded value itself is not a change.
+    Effect::new(move |_| {
         let settings = store.settings.get();
-        if first.is_some() {
-            let rev = store.rev.get_value() + 1;
-            match storage::write(SETTINGS_KEY, &save_settings(rev, &settings)) {
-                Ok(()) => store.rev.set_value(rev),
-                Err(error) => history.notice.set(Some(error.explain())),
+        if store.saved.with_value(|saved| *saved == settings) {
+            return;
+        }
+        let rev = store.rev.get_value() + 1;
+        match storage::write(SETTINGS_KEY, &save_settings(rev, &settings)) {
+            Ok(()) => {
+                store.rev.set_value(rev);
+                store.saved.set_value(settings);
             }
+            Err(error) => history.notice.set(Some(error.explain().into())),
         }
     });
     // Another tab changed a setting: follow it.
     storage::on_change_elsewhere(SETTINGS_KEY, move |text| {
         if let Ok(loaded) = load_settings(text) {
             store.rev.set_value(loaded.rev);
+            store.saved.set_value(loaded.data.clone());
             if store.settings.get_untracked() != loaded.data {
                 store.settings.set(loaded.data);
             }

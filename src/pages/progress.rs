@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsValue;
-use web_sys::js_sys::{Date, Object, Reflect};
 
+use crate::components::your_data::BackupReminder;
 use crate::domain::catalogue;
 use crate::domain::charts::{heatmap, pain_trend, weekly_minutes, Chart};
 use crate::domain::routine::rough_duration;
@@ -10,7 +9,7 @@ use crate::domain::session::SessionRecord;
 use crate::domain::stats::{
     average_pain_change, days_in_last_week, days_this_week, gentler_than, hurting, weekly_streak,
 };
-use crate::hooks::use_history::{local_today, use_history};
+use crate::hooks::use_history::{local_date_time, local_today, use_history};
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
@@ -130,6 +129,7 @@ pub fn Progress() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Progress"</h1>
+            <BackupReminder />
             {content}
         </section>
     }
@@ -151,29 +151,12 @@ fn SessionItem(session: SessionRecord) -> impl IntoView {
     view! {
         <li class="card">
             <h3 class="card-title">{session.routine_name.clone()}</h3>
-            <p class="card-meta">{when(session.started_at)}</p>
+            <p class="card-meta">{local_date_time(session.started_at)}</p>
             <p class="card-meta">
                 {format!("{minutes} · {} done{skipped}{pain}", session.done.len())}
             </p>
         </li>
     }
-}
-
-/// A session's start in the person's own locale, e.g. "Sat, Nov 21, 2:05 PM".
-fn when(epoch_ms: u64) -> String {
-    let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
-    let options = Object::new();
-    for (key, value) in [
-        ("weekday", "short"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "numeric"),
-        ("minute", "2-digit"),
-    ] {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_string("default", &options).into()
 }
 
 /// A chart with its text alternative as a visible caption, so everyone reads

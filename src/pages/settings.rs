@@ -3,10 +3,12 @@ use leptos_router::components::A;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::components::reminder_form::ReminderForm;
+use crate::components::your_data::YourData;
 use crate::domain::settings::{Settings, TextSize, Theme};
+use crate::hooks::use_history::use_history;
 use crate::hooks::use_settings::SettingsStore;
 use crate::hooks::use_title::use_title;
-use crate::storage;
 
 /// `/settings`: sound, voice, timing, goal and appearance. Changes apply at
 /// once and are saved on this device.
@@ -19,11 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = store.settings;
     let set = move |change: &dyn Fn(&mut Settings)| settings.update(|s| change(s));
     let voices = use_offline_voices();
-    let persistent = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move {
-        // The page may be gone by the time the browser answers.
-        persistent.try_set(storage::is_persistent().await);
-    });
+    let history = use_history();
 
     let seconds_options = |choices: &'static [u8], current: fn(&Settings) -> u8| {
         choices
@@ -160,15 +158,8 @@ pub fn SettingsPage() -> impl IntoView {
                     .collect_view()}
             </fieldset>
 
-            <h2>"Your data"</h2>
-            <p>
-                "Everything you save stays in this browser on this device. "
-                {move || match persistent.get() {
-                    Some(true) => "The browser has agreed to keep it, even when space runs low.",
-                    Some(false) => "The browser may clear it if the device runs low on space, so keep a copy of anything important.",
-                    None => "",
-                }}
-            </p>
+            <ReminderForm />
+            {history.map(|history| view! { <YourData history settings=store /> })}
 
             <h2>"About"</h2>
             <p>

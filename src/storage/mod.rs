@@ -95,3 +95,47 @@ pub fn on_change_elsewhere(key: &'static str, changed: impl Fn(&str) + 'static) 
     });
     on_cleanup(move || listener.remove());
 }
+
+/// Every key Limber has stored (they all start with `limber/`).
+pub fn limber_keys() -> Result<Vec<String>, StorageError> {
+    let local = local()?;
+    let count = local.length().map_err(|e| classify(&e))?;
+    Ok((0..count)
+        .filter_map(|i| local.key(i).ok().flatten())
+        .filter(|key| key.starts_with("limber/"))
+        .collect())
+}
+
+/// Offers `text` to the person as a file called `name`. The `Err` is a
+/// sentence to show them.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = |_| "This browser would not save the file.".to_string();
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let link: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(failed)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Some browsers read the blob after `click` returns; free it later.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The text of a file the person chose. The `Err` is a sentence to show them.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "This file could not be read. Nothing was changed.".to_string())
+}

@@ -10,3 +10,4 @@ mod settings;
 mod shell;
 mod support;
 mod timing;
+mod your_data;

@@ -9,7 +9,7 @@ use limber::domain::storage::HISTORY_KEY;
 use crate::support::Browser;
 
 /// Plays cat-cow for 10 s to the end with the fake clock and taps Finish.
-async fn finish_a_short_session(browser: &Browser) {
+pub async fn finish_a_short_session(browser: &Browser) {
     let stretch = catalogue::stretch("cat-cow").expect("shipped");
     let plan = Plan::new(&Routine::single(stretch, Some(10)), &Timing::default());
     browser.open("/play/stretch/cat-cow?hold=10").await;
@@ -73,6 +73,11 @@ async fn corrupt_data_is_kept_aside_and_explained() {
         "the original text is kept"
     );
     browser.screenshot("progress-notice-phone").await;
+    // The unreadable text can be taken away as a file, exactly as it was.
+    browser.click_button("Download the unreadable data").await;
+    let (file, text) = browser.downloaded("limber-history-backup-").await;
+    assert_eq!(text, "{\"v\":1,broken");
+    assert!(file.extension().is_some_and(|e| e == "txt"));
     browser.click_button("Dismiss").await;
     browser.finish().await;
 }

@@ -6,6 +6,7 @@
 use std::future::Future;
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::wd::{WebDriverCompatibleCommand, WindowHandle};
@@ -34,6 +35,7 @@ pub struct Browser {
     // Field order is drop order: the driver (and its Chromium) go before the profile.
     _driver: GroupChild,
     _profile: TempDir,
+    downloads: TempDir,
 }
 
 impl Browser {
@@ -45,6 +47,7 @@ impl Browser {
     pub async fn launch((width, height): (u32, u32)) -> Self {
         let server = StaticServer::start(super::dist_dir()).expect("start the static server");
         let profile = TempDir::new("profile").expect("create a user-data dir");
+        let downloads = TempDir::new("downloads").expect("create a downloads dir");
         let port = free_port();
         let driver = GroupChild::spawn(
             "chromedriver",
@@ -89,7 +92,14 @@ impl Browser {
             server,
             _driver: driver,
             _profile: profile,
+            downloads,
         };
+        browser
+            .cdp(
+                "Browser.setDownloadBehavior",
+                json!({ "behavior": "allow", "downloadPath": browser.downloads.path() }),
+            )
+            .await;
         browser
             .cdp(
                 "Emulation.setDeviceMetricsOverride",
@@ -226,24 +236,25 @@ impl Browser {
         }
     }
 
-    /// Presses a key on whatever has focus, as a keyboard user would.
+    /// Presses a key on whatever has focus, as a keyboard user would: a real
+    /// key press, which works on every control (even a file picker, where
+    /// WebDriver's "send keys" would mean "choose this file").
     pub async fn press(&self, key: Key) {
-        let focused = self
-            .client
-            .active_element()
-            .await
-            .expect("an active element");
-        focused
-            .send_keys(&key.to_string())
+        let value = char::from(key);
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client
+            .perform_actions(actions)
             .await
             .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
     }
 
     /// Presses Tab until the focused element has this accessible name, as a
-    /// keyboard user tabbing through the page would. Fails after 30 presses.
+    /// keyboard user tabbing through the page would. Fails after 80 presses.
     pub async fn tab_to(&self, name: &str) {
         let mut seen = Vec::new();
-        for _ in 0..30 {
+        for _ in 0..80 {
             self.press(Key::Tab).await;
             let focused = self.focused_name().await;
             if focused == name {
@@ -402,6 +413,53 @@ impl Browser {
         }
     }
 
+    /// Waits for a finished download whose name starts with `prefix`;
+    /// returns its path and text.
+    pub async fn downloaded(&self, prefix: &str) -> (std::path::PathBuf, String) {
+        let dir = self.downloads.path().to_path_buf();
+        self.wait_until(&format!("a download named {prefix}…"), || {
+            let dir = dir.clone();
+            async move {
+                std::fs::read_dir(&dir)
+                    .ok()?
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .find(|path| {
+                        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                        name.starts_with(prefix) && !name.ends_with(".crdownload")
+                    })
+                    .and_then(|path| Some((path.clone(), std::fs::read_to_string(&path).ok()?)))
+            }
+        })
+        .await
+    }
+
+    /// Chooses `file` in the file picker named `name`, as a person picks a
+    /// file from their phone.
+    pub async fn choose_file(&self, name: &str, file: &std::path::Path) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            for input in self
+                .client
+                .find_all(Locator::Css("input[type=file]"))
+                .await
+                .unwrap_or_default()
+            {
+                if self.accessible(&input, "computedlabel").await == name {
+                    input
+                        .send_keys(&file.display().to_string())
+                        .await
+                        .unwrap_or_else(|e| panic!("choose {} in {name:?}: {e}", file.display()));
+                    return;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("no file picker named {name:?}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Picks `option` in the drop-down list named `name`.
     pub async fn select_option(&self, name: &str, option: &str) {
         let select = self.find_by_role("combobox", name).await;
@@ -522,6 +580,7 @@ impl Browser {
             "img" => "img, [role=img]".to_string(),
             "radio" => "input[type=radio], [role=radio]".to_string(),
             "combobox" => "select, [role=combobox]".to_string(),
+            "time" => "input[type=time]".to_string(),
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();
