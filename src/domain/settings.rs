@@ -184,6 +184,24 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousand_random_and_truncated_settings_never_panic() {
+        use crate::domain::storage::tests::{blobs, recovers_without_loss};
+        let valid = save_settings(
+            3,
+            &Settings {
+                voice_name: Some("Daniel".into()),
+                ..Settings::default()
+            },
+        );
+        for blob in blobs(&valid, 0x5e77_1265) {
+            recovers_without_loss(SETTINGS_KEY, &blob, load_settings);
+            if let Ok(loaded) = load_settings(&blob) {
+                assert_eq!(loaded.data.clone().clamped(), loaded.data);
+            }
+        }
+    }
+
+    #[test]
     fn the_shipped_settings_fixture_loads() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/storage/settings-v1.json");

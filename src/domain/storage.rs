@@ -316,6 +316,43 @@ pub(crate) mod tests {
         assert_eq!(recover(HISTORY_KEY, None, 0), Recovery::Empty);
     }
 
+    /// 10,000 blobs made from `valid`: truncations, random JSON-ish text and
+    /// one-character corruptions, each with the seed's reproducible sequence.
+    pub(crate) fn blobs(valid: &str, seed: u64) -> impl Iterator<Item = String> + '_ {
+        let mut rng = Rng(seed);
+        let alphabet: Vec<char> = "{}[]\":,0123456789.-eE truefalsnul\\vrevdatsions\u{e9}\u{1f600}"
+            .chars()
+            .collect();
+        (0..10_000).map(move |i| match i % 3 {
+            0 => valid
+                .chars()
+                .take(rng.below(valid.len() as u64) as usize)
+                .collect(),
+            1 => (0..rng.below(80))
+                .map(|_| alphabet[rng.below(alphabet.len() as u64) as usize])
+                .collect(),
+            _ => {
+                let mut chars: Vec<char> = valid.chars().collect();
+                let at = rng.below(chars.len() as u64) as usize;
+                chars[at] = alphabet[rng.below(alphabet.len() as u64) as usize];
+                chars.into_iter().collect()
+            }
+        })
+    }
+
+    /// Loading `blob` never panics, and what cannot be used is set aside
+    /// exactly as it was.
+    pub(crate) fn recovers_without_loss<T>(
+        key: &str,
+        blob: &str,
+        load: fn(&str) -> Result<Loaded<T>, LoadError>,
+    ) {
+        match recover_with(key, Some(blob), 1, load) {
+            Recovery::Use(_) | Recovery::Empty => {}
+            Recovery::MoveAside { original, .. } => assert_eq!(original, blob),
+        }
+    }
+
     #[test]
     fn ten_thousand_random_and_truncated_blobs_never_panic_or_get_written_over() {
         let valid = save_history(
@@ -324,33 +361,8 @@ pub(crate) mod tests {
                 sessions: vec![session(1, "desk-break"), session(2, "gentle-start")],
             },
         );
-        let mut rng = Rng(0x5eed_1234_abcd_0001);
-        let alphabet: Vec<char> = "{}[]\":,0123456789.-eE truefalsnul\\vrevdatsions\u{e9}\u{1f600}"
-            .chars()
-            .collect();
-        for i in 0..10_000 {
-            let blob: String = match i % 3 {
-                // Truncations of a valid envelope.
-                0 => valid
-                    .chars()
-                    .take(rng.below(valid.len() as u64) as usize)
-                    .collect(),
-                // Random JSON-ish characters.
-                1 => (0..rng.below(80))
-                    .map(|_| alphabet[rng.below(alphabet.len() as u64) as usize])
-                    .collect(),
-                // A valid envelope with one character replaced.
-                _ => {
-                    let mut chars: Vec<char> = valid.chars().collect();
-                    let at = rng.below(chars.len() as u64) as usize;
-                    chars[at] = alphabet[rng.below(alphabet.len() as u64) as usize];
-                    chars.into_iter().collect()
-                }
-            };
-            match recover(HISTORY_KEY, Some(&blob), 1) {
-                Recovery::Use(_) | Recovery::Empty => {}
-                Recovery::MoveAside { original, .. } => assert_eq!(original, blob),
-            }
+        for blob in blobs(&valid, 0x5eed_1234_abcd_0001) {
+            recovers_without_loss(HISTORY_KEY, &blob, load_history);
             // A write never replaces what it cannot read.
             if load_history(&blob).is_err() {
                 assert_eq!(
