@@ -12,5 +12,6 @@ pub mod reminder;
 pub mod routine;
 pub mod session;
 pub mod settings;
+pub mod share;
 pub mod stats;
 pub mod storage;

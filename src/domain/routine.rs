@@ -128,6 +128,112 @@ impl Routine {
     }
 }
 
+/// Limits a person's routine is kept within, in the builder and in links.
+pub mod limits {
+    pub const HOLD_SECONDS: std::ops::RangeInclusive<u16> = 5..=300;
+    pub const REPS: std::ops::RangeInclusive<u8> = 1..=10;
+    pub const STEPS: std::ops::RangeInclusive<usize> = 1..=40;
+    pub const REST_SECONDS: std::ops::RangeInclusive<u16> = 0..=120;
+    /// Characters, not bytes.
+    pub const NAME_CHARS: usize = 60;
+}
+
+/// A routine a person made: what the builder edits, what is saved, and
+/// what a share link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Custom {
+    pub name: String,
+    /// The rest a newly added step gets.
+    pub rest_seconds: u16,
+    pub steps: Vec<Step>,
+}
+
+/// Why a person's routine cannot be saved or shared, in their words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NoName,
+    NameTooLong,
+    NoSteps,
+    TooManySteps,
+    /// Step index (0-based) with a hold outside 5-300 s.
+    Hold(usize),
+    Reps(usize),
+    Rest(usize),
+    /// A one-sided choice on an exercise that has no sides.
+    Sides(usize),
+    DefaultRest,
+}
+
+impl Problem {
+    /// A sentence for the person.
+    pub fn explain(self) -> String {
+        match self {
+            Self::NoName => "Give the routine a name.".into(),
+            Self::NameTooLong => format!(
+                "Keep the name to {} characters or fewer.",
+                limits::NAME_CHARS
+            ),
+            Self::NoSteps => "Add at least one stretch.".into(),
+            Self::TooManySteps => {
+                format!("A routine can have at most {} steps.", limits::STEPS.end())
+            }
+            Self::Hold(i) => format!("Step {}: hold between 5 and 300 seconds.", i + 1),
+            Self::Reps(i) => format!("Step {}: choose 1 to 10 repetitions.", i + 1),
+            Self::Rest(i) => format!("Step {}: rest between 0 and 120 seconds.", i + 1),
+            Self::Sides(i) => format!("Step {}: this exercise has no left or right side.", i + 1),
+            Self::DefaultRest => "Rest between steps must be 0 to 120 seconds.".into(),
+        }
+    }
+}
+
+impl Custom {
+    /// Every problem, first to last; empty when the routine can be saved.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push(Problem::NoName);
+        }
+        if name.chars().count() > limits::NAME_CHARS {
+            problems.push(Problem::NameTooLong);
+        }
+        if !limits::REST_SECONDS.contains(&self.rest_seconds) {
+            problems.push(Problem::DefaultRest);
+        }
+        if self.steps.is_empty() {
+            problems.push(Problem::NoSteps);
+        }
+        if self.steps.len() > *limits::STEPS.end() {
+            problems.push(Problem::TooManySteps);
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            if !limits::HOLD_SECONDS.contains(&step.hold_seconds) {
+                problems.push(Problem::Hold(i));
+            }
+            if !limits::REPS.contains(&step.reps) {
+                problems.push(Problem::Reps(i));
+            }
+            if !limits::REST_SECONDS.contains(&step.rest_after_seconds) {
+                problems.push(Problem::Rest(i));
+            }
+            if !step.stretch.per_side && step.sides != Sides::Both {
+                problems.push(Problem::Sides(i));
+            }
+        }
+        problems
+    }
+
+    /// The routine to show and play, under `id`.
+    pub fn to_routine(&self, id: &str) -> Routine {
+        Routine {
+            id: id.to_string(),
+            name: self.name.trim().to_string(),
+            summary: String::new(),
+            steps: self.steps.clone(),
+        }
+    }
+}
+
 /// `M:SS`, e.g. 312 → "5:12".
 pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

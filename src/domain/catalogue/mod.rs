@@ -122,6 +122,11 @@ pub fn stretch(id: &str) -> Option<&'static Stretch> {
     STRETCHES.iter().find(|s| s.id == id)
 }
 
+/// The entry with this permanent share-link number.
+pub fn by_number(number: u16) -> Option<&'static Stretch> {
+    STRETCHES.iter().find(|s| s.number == number)
+}
+
 /// Every built-in routine.
 pub fn routines() -> &'static [BuiltinRoutine] {
     ROUTINES
