@@ -16,6 +16,7 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use hooks::use_history::provide_history;
+use hooks::use_routines::provide_routines;
 use hooks::use_settings::provide_settings;
 use pages::{
     about::About,
@@ -36,6 +37,7 @@ use pages::{
 pub fn App() -> impl IntoView {
     let history = provide_history();
     provide_settings(history);
+    provide_routines(history);
     view! {
         <Router>
             <Shell>

@@ -7,6 +7,7 @@ pub mod missing;
 pub mod player;
 pub mod reminder_form;
 pub mod routine_card;
+pub mod share_routine;
 pub mod shell;
 pub mod stretch_card;
 pub mod your_data;

@@ -6,6 +6,8 @@ use crate::domain::backup::{
 use crate::hooks::use_history::{
     backup_file_name, local_date_time, local_today, now_ms, use_history, HistoryStore,
 };
+use crate::domain::saved::Routines;
+use crate::hooks::use_routines::{use_routines, RoutinesStore};
 use crate::hooks::use_settings::{use_settings, SettingsStore};
 use crate::storage;
 
@@ -24,11 +26,13 @@ enum Importing {
 #[component]
 pub fn YourData(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
     let persistent = persistence();
+    let saved = use_routines();
     let said = RwSignal::new(None::<String>);
     let export_everything = move || {
         let export = Export::new(
             &history.history.get_untracked(),
             &settings.settings.get_untracked(),
+            &routines_now(saved),
             now_ms(),
         );
         let (_, offset) = local_today();
@@ -82,6 +86,13 @@ pub fn YourData(history: HistoryStore, settings: SettingsStore) -> impl IntoView
     }
 }
 
+/// The saved routines now, for an export or a preview.
+fn routines_now(store: Option<RoutinesStore>) -> Routines {
+    store
+        .map(|r| r.routines.get_untracked())
+        .unwrap_or_default()
+}
+
 /// Whether the browser has promised to keep Limber's storage, once it says.
 fn persistence() -> RwSignal<Option<bool>> {
     let persistent = RwSignal::new(None::<bool>);
@@ -120,6 +131,7 @@ pub fn BackupReminder() -> impl IntoView {
 /// Choose a backup file, see what it holds, then merge or replace.
 #[component]
 fn ImportFile(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
+    let saved = use_routines();
     let state = RwSignal::new(Importing::Idle);
     let mode = RwSignal::new(ImportMode::Merge);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -138,7 +150,9 @@ fn ImportFile(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
                     Err(error) => Importing::Said(error.explain()),
                     Ok(export) => {
                         let p = history.history.with_untracked(|h| {
-                            settings.settings.with_untracked(|s| preview(&export, h, s))
+                            settings
+                                .settings
+                                .with_untracked(|s| preview(&export, h, s, &routines_now(saved)))
                         });
                         Importing::Ready(Box::new(export), p)
                     }
@@ -151,9 +165,14 @@ fn ImportFile(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
     let finish = move |export: &Export| {
         let chosen = mode.get_untracked();
         let before = history.history.with_untracked(|h| h.sessions.len());
+        let routines = saved;
         let result = match chosen {
-            ImportMode::Merge => history.merge_in(&export.history),
-            ImportMode::Replace => history.replace(export.history.clone()),
+            ImportMode::Merge => history.merge_in(&export.history).and_then(|()| {
+                routines.map_or(Ok(()), |r| r.merge_in(&export.routines))
+            }),
+            ImportMode::Replace => history.replace(export.history.clone()).and_then(|()| {
+                routines.map_or(Ok(()), |r| r.replace(export.routines.clone()))
+            }),
         };
         let text = match result {
             Ok(()) => {
@@ -215,6 +234,7 @@ fn ImportFile(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
                             <li>{format!("Made {}", local_date_time(p.exported_at))}</li>
                             <li>{sessions}</li>
                             <li>{format!("{} new to this device", p.new_sessions)}</li>
+                            <li>{format!("{} saved {}, {} new or changed", p.routines, if p.routines == 1 { "routine" } else { "routines" }, p.new_routines)}</li>
                             <li>{if p.settings_differ { "Settings that differ from yours" } else { "The same settings as yours" }}</li>
                         </ul>
                         <fieldset class="choices">
@@ -317,6 +337,7 @@ fn DeleteEverything(
     settings: SettingsStore,
     export: Callback<()>,
 ) -> impl IntoView {
+    let saved = use_routines();
     let asking = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
     let question_ref = NodeRef::<leptos::html::Div>::new();
@@ -325,6 +346,9 @@ fn DeleteEverything(
             .and_then(|keys| keys.iter().try_for_each(|key| storage::remove(key)));
         history.clear();
         settings.forget();
+        if let Some(routines) = saved {
+            routines.clear();
+        }
         asking.set(false);
         said.set(Some(match removed {
             Ok(()) => "Everything Limber kept on this device is deleted.".into(),

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::catalogue;
+use super::saved::Routines;
 use super::session::SessionRecord;
 use super::settings::Settings;
 use super::stats::{civil, local_day};
@@ -33,17 +34,21 @@ pub struct Export {
     pub exported_at: u64,
     pub history: History,
     pub settings: Settings,
+    /// Saved routines (absent from files made before they existed).
+    #[serde(default)]
+    pub routines: Routines,
 }
 
 impl Export {
-    /// An export of `history` and `settings` made at `now_ms`.
-    pub fn new(history: &History, settings: &Settings, now_ms: u64) -> Self {
+    /// An export of everything, made at `now_ms`.
+    pub fn new(history: &History, settings: &Settings, routines: &Routines, now_ms: u64) -> Self {
         Self {
             format: EXPORT_FORMAT.into(),
             v: EXPORT_VERSION,
             exported_at: now_ms,
             history: history.clone(),
             settings: settings.clone(),
+            routines: routines.clone(),
         }
     }
 
@@ -151,10 +156,18 @@ pub struct Preview {
     pub span: Option<(u64, u64)>,
     /// Whether the file's settings differ from the ones here.
     pub settings_differ: bool,
+    /// Saved routines in the file, and how many are new or newer than here.
+    pub routines: usize,
+    pub new_routines: usize,
 }
 
-/// What importing `export` would do to `history` and `settings`.
-pub fn preview(export: &Export, history: &History, settings: &Settings) -> Preview {
+/// What importing `export` would do to what is here.
+pub fn preview(
+    export: &Export,
+    history: &History,
+    settings: &Settings,
+    routines: &Routines,
+) -> Preview {
     let missing_from =
         |list: &[SessionRecord], s: &SessionRecord| !list.iter().any(|other| other.same_session(s));
     let theirs = &export.history.sessions;
@@ -170,6 +183,17 @@ pub fn preview(export: &Export, history: &History, settings: &Settings) -> Previ
             .min()
             .zip(theirs.iter().map(|s| s.started_at).max()),
         settings_differ: export.settings != *settings,
+        routines: export.routines.items.len(),
+        new_routines: export
+            .routines
+            .items
+            .iter()
+            .filter(|r| {
+                routines
+                    .get(&r.id)
+                    .is_none_or(|mine| mine.updated_at < r.updated_at)
+            })
+            .count(),
     }
 }
 
@@ -287,6 +311,16 @@ mod tests {
             last_export_at: Some(NOW - DAY),
             ..Settings::default()
         };
+        let custom = crate::domain::routine::Custom {
+            name: "Mine <b>".into(),
+            rest_seconds: 20,
+            steps: vec![crate::domain::routine::Step::default_for(
+                crate::domain::catalogue::stretch("sphinx").expect("shipped"),
+            )],
+        };
+        let routines = Routines {
+            items: vec![crate::domain::saved::SavedRoutine::new("mine-9", &custom, NOW)],
+        };
         let mut rng = Rng(7);
         for n in [0, 1, 3, 40] {
             let mut h = history(n);
@@ -294,9 +328,9 @@ mod tests {
                 s.routine_name = format!("Mine, \"quoted\"\n\u{1f600} {}", rng.below(1000));
                 s.pain_before = (rng.below(2) == 0).then(|| (rng.below(11)) as u8);
             }
-            let text = Export::new(&h, &settings, NOW).to_json();
+            let text = Export::new(&h, &settings, &routines, NOW).to_json();
             let back = parse_export(&text).expect("own export reads back");
-            assert_eq!(back, Export::new(&h, &settings, NOW));
+            assert_eq!(back, Export::new(&h, &settings, &routines, NOW));
             // Merging into an empty device gives the same as replacing.
             assert_eq!(History::default().merge(&back.history), h);
         }
@@ -342,7 +376,7 @@ mod tests {
 
     #[test]
     fn ten_thousand_random_and_truncated_files_never_panic() {
-        let valid = Export::new(&history(3), &Settings::default(), NOW).to_json();
+        let valid = Export::new(&history(3), &Settings::default(), &Routines::default(), NOW).to_json();
         let mut rng = Rng(0xfeed);
         for i in 0..10_000 {
             let blob: String = if i % 2 == 0 {
@@ -368,8 +402,8 @@ mod tests {
         let mut file = history(3);
         file.sessions.remove(0);
         file.sessions.push(session(NOW + 5, "gentle-start"));
-        let export = Export::new(&file, &Settings::default(), NOW);
-        let p = preview(&export, &here, &Settings::default());
+        let export = Export::new(&file, &Settings::default(), &Routines::default(), NOW);
+        let p = preview(&export, &here, &Settings::default(), &Routines::default());
         assert_eq!((p.sessions, p.new_sessions, p.only_here), (3, 1, 1));
         assert_eq!(p.span, Some((NOW - 2 * DAY, NOW + 5)));
         assert!(!p.settings_differ);

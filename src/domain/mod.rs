@@ -10,6 +10,7 @@ pub mod filter;
 pub mod plan;
 pub mod reminder;
 pub mod routine;
+pub mod saved;
 pub mod session;
 pub mod settings;
 pub mod share;

@@ -223,6 +223,28 @@ impl Custom {
         problems
     }
 
+    /// A routine as a starting point for a person's own (to customise or
+    /// share): its default rest is the rest most of its steps use.
+    pub fn from_routine(routine: &Routine) -> Self {
+        let mut rests: Vec<(u16, usize)> = Vec::new();
+        let last = routine.steps.len().saturating_sub(1);
+        for step in &routine.steps[..last] {
+            match rests.iter_mut().find(|(r, _)| *r == step.rest_after_seconds) {
+                Some((_, n)) => *n += 1,
+                None => rests.push((step.rest_after_seconds, 1)),
+            }
+        }
+        let rest_seconds = rests
+            .iter()
+            .max_by_key(|(r, n)| (*n, std::cmp::Reverse(*r)))
+            .map_or(10, |(r, _)| *r);
+        Self {
+            name: routine.name.clone(),
+            rest_seconds,
+            steps: routine.steps.clone(),
+        }
+    }
+
     /// The routine to show and play, under `id`.
     pub fn to_routine(&self, id: &str) -> Routine {
         Routine {

@@ -6,6 +6,7 @@ pub mod use_document_event;
 pub mod use_focus_on_navigate;
 pub mod use_history;
 pub mod use_prefers_reduced_motion;
+pub mod use_routines;
 pub mod use_sampler;
 pub mod use_settings;
 pub mod use_title;

@@ -1,15 +1,34 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::components::routine_card::RoutineCard;
 use crate::domain::catalogue;
 use crate::domain::routine::Routine;
+use crate::domain::share;
+use crate::hooks::use_routines::use_routines;
+use crate::pages::shared::SharedRoutine;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
-/// `/`: the routines to start from, and the safety text one tap away.
+/// `/`: the routines to start from, and the safety text one tap away; or,
+/// with a share fragment (`/#r=…`), the routine someone shared.
 #[component]
 pub fn Home() -> impl IntoView {
+    let hash = use_location().hash;
+    move || {
+        let fragment = hash.with(|h| h.trim_start_matches('#').to_string());
+        if share::is_share_fragment(&fragment) {
+            view! { <SharedRoutine fragment /> }.into_any()
+        } else {
+            view! { <Routines /> }.into_any()
+        }
+    }
+}
+
+/// Built-in and saved routines, shortest first.
+#[component]
+fn Routines() -> impl IntoView {
     use_title("Home");
     // Shortest first: the quickest way to start sits at the top.
     let mut routines: Vec<Routine> = catalogue::routines()
@@ -22,6 +41,21 @@ pub fn Home() -> impl IntoView {
         .into_iter()
         .map(|routine| view! { <RoutineCard routine /> })
         .collect_view();
+    let mine = move || {
+        let saved: Vec<Routine> = use_routines()?
+            .routines
+            .with(|r| r.items.iter().filter_map(|s| s.to_routine()).collect());
+        (!saved.is_empty()).then(|| {
+            let cards = saved
+                .into_iter()
+                .map(|routine| view! { <RoutineCard routine /> })
+                .collect_view();
+            view! {
+                <h2>"Your routines"</h2>
+                <ul class="cards">{cards}</ul>
+            }
+        })
+    };
     let tips = catalogue::articles()
         .iter()
         .map(|a| {
@@ -46,6 +80,7 @@ pub fn Home() -> impl IntoView {
                     <A href="/safety#warning-signs">"When to get help"</A>
                 </p>
             </aside>
+            {mine}
             <h2>"Routines"</h2>
             <ul class="cards">{routines}</ul>
             <h2>"Everyday tips"</h2>

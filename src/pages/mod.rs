@@ -8,6 +8,7 @@ pub mod progress;
 pub mod routine;
 pub mod safety;
 pub mod settings;
+pub mod shared;
 pub mod stretch;
 pub mod stretches;
 pub mod tip;

@@ -1,18 +1,28 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::components::missing::Missing;
 use crate::components::player::Player;
 use crate::domain::catalogue;
 use crate::domain::routine::Routine;
+use crate::domain::share;
+use crate::hooks::use_routines::find_routine;
 
-/// `/play/:id`: a built-in routine.
+/// `/play/:id`: a built-in or saved routine; `/play/shared#r=…` plays a
+/// shared one without saving it.
 #[component]
 pub fn PlayRoutine() -> impl IntoView {
     let params = use_params_map();
+    let hash = use_location().hash;
     move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        match Routine::builtin(&id) {
+        let routine = if id == "shared" {
+            hash.with(|h| share::decode(h.trim_start_matches('#')).ok())
+                .map(|custom| custom.to_routine("shared"))
+        } else {
+            find_routine(&id)
+        };
+        match routine {
             Some(routine) => view! { <Player routine /> }.into_any(),
             None => view! {
                 <Missing

@@ -4,7 +4,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
-use crate::domain::routine::{clock, rough_duration, spoken_duration, Routine};
+use crate::components::share_routine::ShareRoutine;
+use crate::domain::routine::{clock, rough_duration, spoken_duration, Custom, Routine};
+use crate::hooks::use_routines::find_routine;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
@@ -14,7 +16,7 @@ pub fn RoutinePage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        match Routine::builtin(&id) {
+        match find_routine(&id) {
             Some(routine) => view! { <RoutineDetail routine /> }.into_any(),
             None => view! {
                 <Missing
@@ -29,10 +31,8 @@ pub fn RoutinePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn RoutineDetail(routine: Routine) -> impl IntoView {
-    use_title(routine.name.clone());
-    let total = routine.total_seconds(&use_settings().with_untracked(|s| s.timing()));
+/// A routine's steps, each with its figure, dose and rest.
+pub fn step_list(routine: &Routine) -> impl IntoView {
     let last = routine.steps.len().saturating_sub(1);
     let steps = routine
         .steps
@@ -52,6 +52,12 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
             }
         })
         .collect_view();
+    view! { <ol class="routine-steps">{steps}</ol> }
+}
+
+/// Total time, number of exercises and areas, as a list of facts.
+pub fn routine_facts(routine: &Routine) -> impl IntoView {
+    let total = routine.total_seconds(&use_settings().with_untracked(|s| s.timing()));
     let areas = routine
         .areas()
         .iter()
@@ -60,12 +66,6 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <article class="page prose">
-            <p class="crumb">
-                <A href="/">"All routines"</A>
-            </p>
-            <h1>{routine.name.clone()}</h1>
-            <p class="lead">{routine.summary.clone()}</p>
             <dl class="facts">
                 <div>
                     <dt>"Total time"</dt>
@@ -85,13 +85,29 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
                     <dd>{areas}</dd>
                 </div>
             </dl>
+    }
+}
+
+#[component]
+fn RoutineDetail(routine: Routine) -> impl IntoView {
+    use_title(routine.name.clone());
+    let custom = Custom::from_routine(&routine);
+    view! {
+        <article class="page prose">
+            <p class="crumb">
+                <A href="/">"All routines"</A>
+            </p>
+            <h1>{routine.name.clone()}</h1>
+            {(!routine.summary.is_empty()).then(|| view! { <p class="lead">{routine.summary.clone()}</p> })}
+            {routine_facts(&routine)}
             <p>
                 <A href=format!("/play/{}", routine.id) attr:class="button big">
                     "Start"
                 </A>
             </p>
+            <ShareRoutine routine=custom />
             <h2>"Steps"</h2>
-            <ol class="routine-steps">{steps}</ol>
+            {step_list(&routine)}
             <p class="small">
                 "The total includes time to get ready, short gaps to switch sides and the rests (see Settings)."
             </p>

@@ -7,6 +7,7 @@ mod figures;
 mod player;
 mod progress;
 mod settings;
+mod sharing;
 mod shell;
 mod support;
 mod timing;

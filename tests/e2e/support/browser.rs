@@ -581,6 +581,8 @@ impl Browser {
             "radio" => "input[type=radio], [role=radio]".to_string(),
             "combobox" => "select, [role=combobox]".to_string(),
             "time" => "input[type=time]".to_string(),
+            "textbox" => "input:not([type]), input[type=text], input[type=url], textarea, [role=textbox]"
+                .to_string(),
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();
