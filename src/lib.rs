@@ -20,6 +20,7 @@ use hooks::use_routines::provide_routines;
 use hooks::use_settings::provide_settings;
 use pages::{
     about::About,
+    builder::Builder,
     home::Home,
     not_found::NotFound,
     play::{PlayRoutine, PlayStretch},
@@ -48,6 +49,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/routines/:id") view=RoutinePage />
                     <Route path=path!("/play/:id") view=PlayRoutine />
                     <Route path=path!("/play/stretch/:id") view=PlayStretch />
+                    <Route path=path!("/builder") view=Builder />
+                    <Route path=path!("/builder/:id") view=Builder />
                     <Route path=path!("/progress") view=Progress />
                     <Route path=path!("/safety") view=Safety />
                     <Route path=path!("/settings") view=SettingsPage />

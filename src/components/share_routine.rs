@@ -3,6 +3,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Function, Object, Promise, Reflect};
 
+use crate::domain::qr::qr_svg;
 use crate::domain::routine::Custom;
 use crate::domain::share;
 
@@ -30,6 +31,7 @@ pub fn ShareRoutine(routine: Custom) -> impl IntoView {
             </button>
             {move || open.get().then(|| {
                 let link = link.clone();
+                let qr_link = link.clone();
                 view! {
                     <label class="field share-link">
                         <span>"Link to this routine"</span>
@@ -39,6 +41,12 @@ pub fn ShareRoutine(routine: Custom) -> impl IntoView {
                             }
                         } />
                     </label>
+                    {qr_svg(&qr_link, "QR code of the link to this routine").map(|svg| view! {
+                        <figure class="qr-box">
+                            <div inner_html=svg></div>
+                            <figcaption class="small">"Scan with another phone's camera to open this routine there."</figcaption>
+                        </figure>
+                    })}
                 }
             })}
             <p role="status" class="small">{move || said.get()}</p>

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use crate::domain::backup::{
     backup_due, history_csv, iso_date, parse_export, preview, Export, ImportMode, Preview,
 };
+use crate::domain::saved::Routines;
 use crate::hooks::use_history::{
     backup_file_name, local_date_time, local_today, now_ms, use_history, HistoryStore,
 };
-use crate::domain::saved::Routines;
 use crate::hooks::use_routines::{use_routines, RoutinesStore};
 use crate::hooks::use_settings::{use_settings, SettingsStore};
 use crate::storage;
@@ -167,12 +167,12 @@ fn ImportFile(history: HistoryStore, settings: SettingsStore) -> impl IntoView {
         let before = history.history.with_untracked(|h| h.sessions.len());
         let routines = saved;
         let result = match chosen {
-            ImportMode::Merge => history.merge_in(&export.history).and_then(|()| {
-                routines.map_or(Ok(()), |r| r.merge_in(&export.routines))
-            }),
-            ImportMode::Replace => history.replace(export.history.clone()).and_then(|()| {
-                routines.map_or(Ok(()), |r| r.replace(export.routines.clone()))
-            }),
+            ImportMode::Merge => history
+                .merge_in(&export.history)
+                .and_then(|()| routines.map_or(Ok(()), |r| r.merge_in(&export.routines))),
+            ImportMode::Replace => history
+                .replace(export.history.clone())
+                .and_then(|()| routines.map_or(Ok(()), |r| r.replace(export.routines.clone()))),
         };
         let text = match result {
             Ok(()) => {

@@ -319,7 +319,9 @@ mod tests {
             )],
         };
         let routines = Routines {
-            items: vec![crate::domain::saved::SavedRoutine::new("mine-9", &custom, NOW)],
+            items: vec![crate::domain::saved::SavedRoutine::new(
+                "mine-9", &custom, NOW,
+            )],
         };
         let mut rng = Rng(7);
         for n in [0, 1, 3, 40] {
@@ -376,7 +378,8 @@ mod tests {
 
     #[test]
     fn ten_thousand_random_and_truncated_files_never_panic() {
-        let valid = Export::new(&history(3), &Settings::default(), &Routines::default(), NOW).to_json();
+        let valid =
+            Export::new(&history(3), &Settings::default(), &Routines::default(), NOW).to_json();
         let mut rng = Rng(0xfeed);
         for i in 0..10_000 {
             let blob: String = if i % 2 == 0 {

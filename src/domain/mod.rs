@@ -8,6 +8,7 @@ pub mod engine;
 pub mod figure;
 pub mod filter;
 pub mod plan;
+pub mod qr;
 pub mod reminder;
 pub mod routine;
 pub mod saved;

@@ -229,7 +229,10 @@ impl Custom {
         let mut rests: Vec<(u16, usize)> = Vec::new();
         let last = routine.steps.len().saturating_sub(1);
         for step in &routine.steps[..last] {
-            match rests.iter_mut().find(|(r, _)| *r == step.rest_after_seconds) {
+            match rests
+                .iter_mut()
+                .find(|(r, _)| *r == step.rest_after_seconds)
+            {
                 Some((_, n)) => *n += 1,
                 None => rests.push((step.rest_after_seconds, 1)),
             }
@@ -245,6 +248,37 @@ impl Custom {
         }
     }
 
+    /// Adds `stretch` at the end with its own dose and this routine's rest.
+    pub fn add(&mut self, stretch: &'static Stretch) {
+        let mut step = Step::default_for(stretch);
+        step.rest_after_seconds = self.rest_seconds;
+        self.steps.push(step);
+    }
+
+    /// Swaps step `i` with the one before it; the first stays first.
+    pub fn move_up(&mut self, i: usize) {
+        if i > 0 && i < self.steps.len() {
+            self.steps.swap(i - 1, i);
+        }
+    }
+
+    /// Swaps step `i` with the one after it; the last stays last.
+    pub fn move_down(&mut self, i: usize) {
+        if i + 1 < self.steps.len() {
+            self.steps.swap(i, i + 1);
+        }
+    }
+
+    /// A new default rest, given to every step that had the old one.
+    pub fn set_rest(&mut self, seconds: u16) {
+        for step in &mut self.steps {
+            if step.rest_after_seconds == self.rest_seconds {
+                step.rest_after_seconds = seconds;
+            }
+        }
+        self.rest_seconds = seconds;
+    }
+
     /// The routine to show and play, under `id`.
     pub fn to_routine(&self, id: &str) -> Routine {
         Routine {
@@ -253,6 +287,80 @@ impl Custom {
             summary: String::new(),
             steps: self.steps.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod custom_tests {
+    use super::*;
+
+    fn stretch(id: &str) -> &'static Stretch {
+        catalogue::stretch(id).expect("shipped")
+    }
+
+    #[test]
+    fn editing_moves_adds_and_rests_as_a_person_expects() {
+        let mut r = Custom {
+            name: "Mine".into(),
+            rest_seconds: 10,
+            steps: Vec::new(),
+        };
+        assert_eq!(r.problems(), vec![Problem::NoSteps]);
+        for id in ["cat-cow", "sphinx", "figure-four"] {
+            r.add(stretch(id));
+        }
+        let order = |r: &Custom| r.steps.iter().map(|s| s.stretch.id).collect::<Vec<_>>();
+        r.move_up(0);
+        r.move_down(2);
+        assert_eq!(
+            order(&r),
+            ["cat-cow", "sphinx", "figure-four"],
+            "ends stay put"
+        );
+        r.move_up(2);
+        assert_eq!(order(&r), ["cat-cow", "figure-four", "sphinx"]);
+        r.move_down(0);
+        assert_eq!(order(&r), ["figure-four", "cat-cow", "sphinx"]);
+        r.steps[1].rest_after_seconds = 45;
+        r.set_rest(20);
+        let rests: Vec<u16> = r.steps.iter().map(|s| s.rest_after_seconds).collect();
+        assert_eq!(rests, [20, 45, 20], "a step's own rest is kept");
+        assert_eq!(r.problems(), vec![]);
+    }
+
+    #[test]
+    fn problems_are_named_in_a_persons_words() {
+        let mut r = Custom {
+            name: " ".into(),
+            rest_seconds: 200,
+            steps: Vec::new(),
+        };
+        for _ in 0..41 {
+            r.add(stretch("sphinx"));
+        }
+        r.steps[0].hold_seconds = 4;
+        r.steps[1].reps = 11;
+        r.steps[2].sides = Sides::Left;
+        // Every step got the out-of-range default rest as well.
+        let mut expected = vec![
+            Problem::NoName,
+            Problem::DefaultRest,
+            Problem::TooManySteps,
+            Problem::Hold(0),
+            Problem::Rest(0),
+            Problem::Reps(1),
+            Problem::Rest(1),
+            Problem::Rest(2),
+            Problem::Sides(2),
+        ];
+        expected.extend((3..41).map(Problem::Rest));
+        assert_eq!(r.problems(), expected);
+        r.name = "x".repeat(61);
+        assert!(r.problems().contains(&Problem::NameTooLong));
+        assert_eq!(
+            Problem::Hold(0).explain(),
+            "Step 1: hold between 5 and 300 seconds."
+        );
     }
 }
 

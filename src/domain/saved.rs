@@ -104,7 +104,9 @@ impl Routines {
     /// A saved routine with this name (names are how a person tells them apart).
     pub fn named(&self, name: &str) -> Option<&SavedRoutine> {
         let name = name.trim();
-        self.items.iter().find(|r| r.name.eq_ignore_ascii_case(name))
+        self.items
+            .iter()
+            .find(|r| r.name.eq_ignore_ascii_case(name))
     }
 
     /// Applies `change`, keeping newest changes first.

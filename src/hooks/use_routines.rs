@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::routine::Routine;
-use crate::domain::saved::{commit, load_routines, Change, Routines, ROUTINES_KEY};
+use crate::domain::saved::{commit, load_routines, Change, Routines, SavedRoutine, ROUTINES_KEY};
 use crate::domain::storage::Loaded;
 use crate::hooks::use_history::{settle, HistoryStore, Notice};
 use crate::storage::{self, StorageError};
@@ -11,6 +11,8 @@ use crate::storage::{self, StorageError};
 pub struct RoutinesStore {
     /// Newest change first.
     pub routines: RwSignal<Routines>,
+    /// The routine deleted last, until it is restored or another goes.
+    pub deleted: RwSignal<Option<SavedRoutine>>,
     notice: RwSignal<Option<Notice>>,
 }
 
@@ -20,11 +22,14 @@ pub struct RoutinesStore {
 pub fn provide_routines(history: HistoryStore) -> RoutinesStore {
     let store = RoutinesStore {
         routines: RwSignal::new(Routines::default()),
+        deleted: RwSignal::new(None),
         notice: history.notice,
     };
     match storage::read(ROUTINES_KEY) {
         Ok(stored) => {
-            if let Some(loaded) = settle(ROUTINES_KEY, stored.as_deref(), load_routines, store.notice) {
+            if let Some(loaded) =
+                settle(ROUTINES_KEY, stored.as_deref(), load_routines, store.notice)
+            {
                 store.routines.set(loaded.data);
             }
         }
@@ -78,6 +83,26 @@ impl RoutinesStore {
         };
         storage::write(ROUTINES_KEY, &text)?;
         Ok(loaded)
+    }
+
+    /// Deletes a saved routine, keeping it aside so it can be restored.
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        let gone = self.routines.with_untracked(|r| r.get(id).cloned());
+        self.change(&Change::Delete(id.to_string()))?;
+        self.deleted.set(gone);
+        Ok(())
+    }
+
+    /// Brings back the routine deleted last.
+    pub fn undo_delete(&self) -> Result<(), StorageError> {
+        match self.deleted.get_untracked() {
+            Some(routine) => {
+                self.change(&Change::Put(routine))?;
+                self.deleted.set(None);
+                Ok(())
+            }
+            None => Ok(()),
+        }
     }
 
     /// Every change in `other` that is newer than what is here.

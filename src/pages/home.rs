@@ -7,9 +7,9 @@ use crate::domain::catalogue;
 use crate::domain::routine::Routine;
 use crate::domain::share;
 use crate::hooks::use_routines::use_routines;
-use crate::pages::shared::SharedRoutine;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
+use crate::pages::shared::SharedRoutine;
 
 /// `/`: the routines to start from, and the safety text one tap away; or,
 /// with a share fragment (`/#r=…`), the routine someone shared.
@@ -41,8 +41,25 @@ fn Routines() -> impl IntoView {
         .into_iter()
         .map(|routine| view! { <RoutineCard routine /> })
         .collect_view();
+    let store = use_routines();
+    let undo_failed = RwSignal::new(None::<String>);
+    let undo = move || {
+        let store = store?;
+        let gone = store.deleted.get()?;
+        Some(view! {
+            <div class="notice-banner" role="status">
+                <p>{format!("Deleted \u{201c}{}\u{201d}.", gone.name)}</p>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    if let Err(error) = store.undo_delete() {
+                        store.deleted.set(None);
+                        undo_failed.set(Some(format!("Restored, but not saved. {}", error.explain())));
+                    }
+                }>"Undo"</button>
+            </div>
+        })
+    };
     let mine = move || {
-        let saved: Vec<Routine> = use_routines()?
+        let saved: Vec<Routine> = store?
             .routines
             .with(|r| r.items.iter().filter_map(|s| s.to_routine()).collect());
         (!saved.is_empty()).then(|| {
@@ -80,7 +97,12 @@ fn Routines() -> impl IntoView {
                     <A href="/safety#warning-signs">"When to get help"</A>
                 </p>
             </aside>
+            {undo}
+            <p role="alert">{move || undo_failed.get()}</p>
             {mine}
+            <p>
+                <A href="/builder" attr:class="button secondary">"Make your own routine"</A>
+            </p>
             <h2>"Routines"</h2>
             <ul class="cards">{routines}</ul>
             <h2>"Everyday tips"</h2>

@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod about;
+pub mod builder;
 pub mod home;
 pub mod not_found;
 pub mod play;

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
 use crate::components::share_routine::ShareRoutine;
 use crate::domain::routine::{clock, rough_duration, spoken_duration, Custom, Routine};
-use crate::hooks::use_routines::find_routine;
+use crate::domain::saved::ID_PREFIX;
+use crate::hooks::use_routines::{find_routine, use_routines};
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 
@@ -105,6 +107,7 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
                     "Start"
                 </A>
             </p>
+            <RoutineActions id=routine.id.clone() />
             <ShareRoutine routine=custom />
             <h2>"Steps"</h2>
             {step_list(&routine)}
@@ -113,4 +116,37 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
             </p>
         </article>
     }
+}
+
+/// Customise a built-in routine; edit, duplicate or delete a saved one.
+#[component]
+fn RoutineActions(id: String) -> impl IntoView {
+    if !id.starts_with(ID_PREFIX) {
+        return view! {
+            <p>
+                <A href=format!("/builder?from={id}") attr:class="button secondary">"Customise"</A>
+            </p>
+        }
+        .into_any();
+    }
+    let store = use_routines();
+    let navigate = use_navigate();
+    let failed = RwSignal::new(None::<String>);
+    let delete_id = id.clone();
+    let delete = move |_| {
+        let Some(store) = store else { return };
+        match store.delete(&delete_id) {
+            Ok(()) => navigate("/", NavigateOptions::default()),
+            Err(error) => failed.set(Some(error.explain())),
+        }
+    };
+    view! {
+        <div class="button-row">
+            <A href=format!("/builder/{id}") attr:class="button secondary">"Edit"</A>
+            <A href=format!("/builder?from={id}") attr:class="button secondary">"Duplicate"</A>
+            <button type="button" class="button secondary" on:click=delete>"Delete"</button>
+        </div>
+        <p role="alert">{move || failed.get()}</p>
+    }
+    .into_any()
 }

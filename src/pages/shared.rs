@@ -37,8 +37,12 @@ pub fn SharedRoutine(fragment: String) -> impl IntoView {
 enum Saving {
     Idle,
     /// A saved routine already has this name: ask before replacing it.
-    Asking { existing: String },
-    Saved { id: String },
+    Asking {
+        existing: String,
+    },
+    Saved {
+        id: String,
+    },
     Failed(String),
 }
 

@@ -105,6 +105,11 @@ fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
                     view! { <p class="note">"Do it on your left side first, then on your right."</p> }
                 })}
             <TryIt stretch />
+            <p>
+                <A href=format!("/builder?add={}", stretch.id) attr:class="button secondary">
+                    "Add to a new routine"
+                </A>
+            </p>
             <Cautions cautions=stretch.cautions />
             <h2>"How to do it"</h2>
             <ol class="steps">{list(stretch.steps)}</ol>

@@ -2,6 +2,7 @@
 //! Run with `make e2e` (or `make test`), which builds `dist/` first.
 
 mod budget;
+mod builder;
 mod catalogue;
 mod figures;
 mod player;

@@ -23,7 +23,16 @@ async fn saved_routines(browser: &Browser) -> Value {
 async fn share_link_of(browser: &Browser, routine_id: &str) -> String {
     browser.open(&format!("/routines/{routine_id}")).await;
     browser.click_button("Share").await;
-    let field = browser.find_by_role("textbox", "Link to this routine").await;
+    let field = browser
+        .find_by_role("textbox", "Link to this routine")
+        .await;
+    let qr = browser
+        .find_by_role("img", "QR code of the link to this routine")
+        .await;
+    browser
+        .script_with("arguments[0].scrollIntoView({ block: 'center' })", &qr)
+        .await;
+    browser.screenshot("share-phone").await;
     browser
         .script_with("return arguments[0].value", &field)
         .await
@@ -38,7 +47,13 @@ fn steps_of(routine: &Routine) -> Value {
         .steps
         .iter()
         .map(|s| {
-            json!([s.stretch.id, s.hold_seconds, s.reps, s.sides.slug(), s.rest_after_seconds])
+            json!([
+                s.stretch.id,
+                s.hold_seconds,
+                s.reps,
+                s.sides.slug(),
+                s.rest_after_seconds
+            ])
         })
         .collect()
 }
@@ -49,7 +64,13 @@ fn stored_steps(saved: &Value) -> Value {
         .expect("steps")
         .iter()
         .map(|s| {
-            json!([s["stretch"], s["hold_seconds"], s["reps"], s["sides"], s["rest_after_seconds"]])
+            json!([
+                s["stretch"],
+                s["hold_seconds"],
+                s["reps"],
+                s["sides"],
+                s["rest_after_seconds"]
+            ])
         })
         .collect()
 }
@@ -69,14 +90,22 @@ async fn a_shared_routine_opens_in_a_fresh_profile_and_saves_identical() {
     receiver.see_heading("Desk break").await;
     receiver.see_text("A routine shared with you").await;
     receiver.find_by_role("link", "Play").await;
-    assert_eq!(saved_routines(&receiver).await, Value::Null, "nothing saved yet");
+    assert_eq!(
+        saved_routines(&receiver).await,
+        Value::Null,
+        "nothing saved yet"
+    );
     receiver.screenshot("shared-preview-phone").await;
     receiver.click_button("Save to my routines").await;
     receiver.see_text("Saved to your routines.").await;
     let saved = saved_routines(&receiver).await;
     let original = Routine::builtin("desk-break").expect("shipped");
     assert_eq!(saved[0]["name"], json!("Desk break"));
-    assert_eq!(stored_steps(&saved[0]), steps_of(&original), "identical steps");
+    assert_eq!(
+        stored_steps(&saved[0]),
+        steps_of(&original),
+        "identical steps"
+    );
     // Saving again asks before replacing, and replacing keeps one copy.
     receiver.click_button("Save to my routines").await;
     receiver
@@ -84,7 +113,10 @@ async fn a_shared_routine_opens_in_a_fresh_profile_and_saves_identical() {
         .await;
     receiver.click_button("Replace it").await;
     receiver.see_text("Saved to your routines.").await;
-    assert_eq!(saved_routines(&receiver).await.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        saved_routines(&receiver).await.as_array().map(Vec::len),
+        Some(1)
+    );
     // The saved copy has its own page, and it is on the home page.
     receiver.click_link("Open your copy").await;
     receiver.see_heading("Desk break").await;
@@ -127,11 +159,26 @@ async fn each_kind_of_bad_link_says_what_is_wrong_and_changes_nothing() {
     let unknown = format!("r=1.{}", share::base64url(&bytes));
     bytes[at + 1] = 1; // and a 1-second hold on the same step
     let cases = [
-        (good[..good.len() - 5].to_string(), "This link is incomplete"),
-        (format!("r=1.{}*", &payload[..12]), "characters a Limber link never has"),
-        ("r=9.AAAA".to_string(), "shared from a newer version of Limber (link format 9)"),
-        (unknown, "uses 1 stretch this version of Limber does not have"),
-        (format!("r=1.{}", "A".repeat(2100)), "longer than any Limber routine link"),
+        (
+            good[..good.len() - 5].to_string(),
+            "This link is incomplete",
+        ),
+        (
+            format!("r=1.{}*", &payload[..12]),
+            "characters a Limber link never has",
+        ),
+        (
+            "r=9.AAAA".to_string(),
+            "shared from a newer version of Limber (link format 9)",
+        ),
+        (
+            unknown,
+            "uses 1 stretch this version of Limber does not have",
+        ),
+        (
+            format!("r=1.{}", "A".repeat(2100)),
+            "longer than any Limber routine link",
+        ),
         ("r=banana".to_string(), "not a link Limber made"),
     ];
     for (fragment, message) in cases {
@@ -139,7 +186,11 @@ async fn each_kind_of_bad_link_says_what_is_wrong_and_changes_nothing() {
         browser.open(&format!("/#{fragment}")).await;
         browser.see_heading("This link can't be opened").await;
         browser.see_text(message).await;
-        assert_eq!(saved_routines(&browser).await, before, "{fragment} changed nothing");
+        assert_eq!(
+            saved_routines(&browser).await,
+            before,
+            "{fragment} changed nothing"
+        );
     }
     browser.screenshot("bad-link-phone").await;
     browser.finish().await;
@@ -154,7 +205,9 @@ async fn a_routine_name_full_of_html_shows_as_text() {
     browser.open(&format!("/#{}", share::encode(&custom))).await;
     browser.see_heading(name).await;
     assert_eq!(
-        browser.script("return document.querySelectorAll('main img[src=x]').length").await,
+        browser
+            .script("return document.querySelectorAll('main img[src=x]').length")
+            .await,
         json!(0)
     );
     assert_eq!(browser.title().await, format!("Shared: {name} · Limber"));

@@ -250,6 +250,20 @@ impl Browser {
             .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
     }
 
+    /// Types `text` into whatever has focus, key by key.
+    pub async fn press_text(&self, text: &str) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for value in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("type {text:?}: {e}"));
+    }
+
     /// Presses Tab until the focused element has this accessible name, as a
     /// keyboard user tabbing through the page would. Fails after 80 presses.
     pub async fn tab_to(&self, name: &str) {
@@ -581,8 +595,10 @@ impl Browser {
             "radio" => "input[type=radio], [role=radio]".to_string(),
             "combobox" => "select, [role=combobox]".to_string(),
             "time" => "input[type=time]".to_string(),
-            "textbox" => "input:not([type]), input[type=text], input[type=url], textarea, [role=textbox]"
-                .to_string(),
+            "textbox" => {
+                "input:not([type]), input[type=text], input[type=url], textarea, [role=textbox]"
+                    .to_string()
+            }
             other => format!("[role={other}]"),
         };
         let mut last_seen = Vec::new();
