@@ -29,23 +29,31 @@ pub fn Builder() -> impl IntoView {
         rest_seconds: rest,
         steps: Vec::new(),
     };
+    let adding = query
+        .with_untracked(|q| q.get("add"))
+        .and_then(|id| catalogue::stretch(&id));
     if let Some(saved) = editing.as_deref().and_then(|id| {
         use_routines()?
             .routines
             .with_untracked(|r| r.get(id)?.to_custom())
     }) {
         custom = saved;
+        if let Some(stretch) = adding {
+            custom.add(stretch);
+        }
     } else if let Some(routine) = query
         .with_untracked(|q| q.get("from"))
         .and_then(|id| find_routine(&id))
     {
         custom = Custom::from_routine(&routine);
-        custom.name = format!("My {}", routine.name);
-        custom.name.truncate(limits::NAME_CHARS);
-    } else if let Some(stretch) = query
-        .with_untracked(|q| q.get("add"))
-        .and_then(|id| catalogue::stretch(&id))
-    {
+        // Whole characters: a saved routine's name may be any script.
+        let name = if routine.id.starts_with(ID_PREFIX) {
+            format!("{} (copy)", routine.name)
+        } else {
+            format!("My {}", routine.name)
+        };
+        custom.name = name.chars().take(limits::NAME_CHARS).collect();
+    } else if let Some(stretch) = adding {
         custom.add(stretch);
     }
     let editing_saved = editing.filter(|id| id.starts_with(ID_PREFIX));

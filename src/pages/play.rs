@@ -16,11 +16,13 @@ pub fn PlayRoutine() -> impl IntoView {
     let hash = use_location().hash;
     move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
+        // Untracked: a routine saved in another tab mid-session must not
+        // restart the player.
         let routine = if id == "shared" {
             hash.with(|h| share::decode(h.trim_start_matches('#')).ok())
                 .map(|custom| custom.to_routine("shared"))
         } else {
-            find_routine(&id)
+            untrack(|| find_routine(&id))
         };
         match routine {
             Some(routine) => view! { <Player routine /> }.into_any(),

@@ -8,6 +8,7 @@ use crate::components::missing::Missing;
 use crate::domain::catalogue::{self, Equipment, Movement, Stretch};
 use crate::domain::filter::difficulty_label;
 use crate::domain::routine::Step;
+use crate::hooks::use_routines::use_routines;
 use crate::hooks::use_title::use_title;
 
 /// `/stretches/:id`: how to do one exercise, what to feel, and when to take care.
@@ -105,11 +106,7 @@ fn StretchDetail(stretch: &'static Stretch) -> impl IntoView {
                     view! { <p class="note">"Do it on your left side first, then on your right."</p> }
                 })}
             <TryIt stretch />
-            <p>
-                <A href=format!("/builder?add={}", stretch.id) attr:class="button secondary">
-                    "Add to a new routine"
-                </A>
-            </p>
+            <AddToRoutine stretch />
             <Cautions cautions=stretch.cautions />
             <h2>"How to do it"</h2>
             <ol class="steps">{list(stretch.steps)}</ol>
@@ -156,5 +153,34 @@ fn TryIt(stretch: &'static Stretch) -> impl IntoView {
                 "Try it now"
             </A>
         </div>
+    }
+}
+
+/// "Add to a routine": a new one, or any the person saved.
+#[component]
+fn AddToRoutine(stretch: &'static Stretch) -> impl IntoView {
+    let saved = use_routines()
+        .map(|store| {
+            store.routines.with_untracked(|r| {
+                r.items
+                    .iter()
+                    .map(|routine| (routine.id.clone(), routine.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .unwrap_or_default();
+    view! {
+        <h2>"Add to a routine"</h2>
+        <ul class="link-list">
+            <li>
+                <A href=format!("/builder?add={}", stretch.id)>"A new routine"</A>
+            </li>
+            {saved
+                .into_iter()
+                .map(|(id, name)| view! {
+                    <li><A href=format!("/builder/{id}?add={}", stretch.id)>{name}</A></li>
+                })
+                .collect_view()}
+        </ul>
     }
 }

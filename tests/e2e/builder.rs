@@ -85,5 +85,25 @@ async fn customise_then_delete_and_undo() {
     browser.click_button("Undo").await;
     let mine = browser.list_under_heading("Your routines").await;
     assert!(mine[0].starts_with("My Desk break"), "{mine:?}");
+    // A stretch page adds to a saved routine, at the end.
+    browser.open("/stretches/cat-cow").await;
+    browser.click_link("My Desk break").await;
+    browser.see_heading("Edit routine").await;
+    browser.see_heading("5. Cat-cow").await;
+    browser.click_button("Save routine").await;
+    browser.see_heading("My Desk break").await;
+    let steps = browser.list_under_heading("Steps").await;
+    assert_eq!(steps.len(), 5, "{steps:?}");
+    assert!(steps[4].starts_with("Cat-cow"), "{steps:?}");
+    // Duplicating names the copy as one.
+    browser.click_link("Duplicate").await;
+    browser.see_heading("New routine").await;
+    let name = browser.find_by_role("textbox", "Name").await;
+    assert_eq!(
+        browser
+            .script_with("return arguments[0].value", &name)
+            .await,
+        serde_json::json!("My Desk break (copy)")
+    );
     browser.finish().await;
 }

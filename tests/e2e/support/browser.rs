@@ -428,21 +428,31 @@ impl Browser {
     }
 
     /// Waits for a finished download whose name starts with `prefix`;
-    /// returns its path and text.
+    /// returns its path and text. Chromium reserves the final name with an
+    /// empty file while it writes `.crdownload`, so finished means: no
+    /// `.crdownload` left and the file has content.
     pub async fn downloaded(&self, prefix: &str) -> (std::path::PathBuf, String) {
         let dir = self.downloads.path().to_path_buf();
         self.wait_until(&format!("a download named {prefix}…"), || {
             let dir = dir.clone();
             async move {
-                std::fs::read_dir(&dir)
+                let paths: Vec<_> = std::fs::read_dir(&dir)
                     .ok()?
                     .filter_map(Result::ok)
                     .map(|entry| entry.path())
-                    .find(|path| {
-                        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                        name.starts_with(prefix) && !name.ends_with(".crdownload")
-                    })
-                    .and_then(|path| Some((path.clone(), std::fs::read_to_string(&path).ok()?)))
+                    .collect();
+                let name = |p: &std::path::Path| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                if paths.iter().any(|p| name(p).ends_with(".crdownload")) {
+                    return None;
+                }
+                let path = paths.into_iter().find(|p| name(p).starts_with(prefix))?;
+                let text = std::fs::read_to_string(&path).ok()?;
+                (!text.is_empty()).then_some((path, text))
             }
         })
         .await
