@@ -15,9 +15,23 @@ async fn type_text(browser: &Browser, text: &str) {
     browser.press_text(text).await;
 }
 
+/// The one saved routine, as the player will play it.
+async fn saved_as_routine(browser: &Browser) -> limber::domain::routine::Routine {
+    let text = browser
+        .script(&format!(
+            "return localStorage.getItem('{}')",
+            limber::domain::saved::ROUTINES_KEY
+        ))
+        .await;
+    let loaded =
+        limber::domain::saved::load_routines(text.as_str().expect("saved")).expect("readable");
+    loaded.data.items[0].to_routine().expect("known stretches")
+}
+
 #[tokio::test]
 async fn build_a_routine_by_keyboard_save_it_and_play_it() {
     let browser = Browser::phone().await;
+    browser.install_fake_clock().await;
     browser.open("/builder").await;
     browser.see_heading("New routine").await;
     // Saving an empty routine says why not.
@@ -67,7 +81,16 @@ async fn build_a_routine_by_keyboard_save_it_and_play_it() {
     browser.tab_to("Start").await;
     browser.press(Key::Enter).await;
     browser.see_heading("Morning back").await;
-    browser.find_by_role("button", "Start").await;
+    browser.tab_to("Start").await;
+    browser.press(Key::Enter).await;
+    browser.see_timer("0:05").await;
+    // Played to its end under the fake clock.
+    let routine = saved_as_routine(&browser).await;
+    let timing = limber::domain::plan::Timing::default();
+    browser
+        .advance_clock(limber::domain::plan::Plan::new(&routine, &timing).total_ms())
+        .await;
+    browser.see_heading("Well done").await;
     browser.finish().await;
 }
 

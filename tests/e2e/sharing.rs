@@ -155,9 +155,12 @@ async fn each_kind_of_bad_link_says_what_is_wrong_and_changes_nothing() {
     let mut bytes = share::from_base64url(payload).expect("valid");
     // The first step's stretch number sits after the name, rest and count.
     let at = 1 + usize::from(bytes[0]) + 2;
-    bytes[at] = 0x7e;
-    let unknown = format!("r=1.{}", share::base64url(&bytes));
-    bytes[at + 1] = 1; // and a 1-second hold on the same step
+    let mut unknown_stretch = bytes.clone();
+    unknown_stretch[at] = 0x7e;
+    let unknown = format!("r=1.{}", share::base64url(&unknown_stretch));
+    // A 1-second hold on the first step.
+    bytes[at + 1] = 1;
+    let too_short = format!("r=1.{}", share::base64url(&bytes));
     let cases = [
         (
             good[..good.len() - 5].to_string(),
