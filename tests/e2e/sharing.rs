@@ -178,6 +178,7 @@ async fn each_kind_of_bad_link_says_what_is_wrong_and_changes_nothing() {
             unknown,
             "uses 1 stretch this version of Limber does not have",
         ),
+        (too_short, "step 1: hold between 5 and 300 seconds"),
         (
             format!("r=1.{}", "A".repeat(2100)),
             "longer than any Limber routine link",
