@@ -282,7 +282,7 @@ fn csv_cell(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::settings::Theme;
-    use crate::domain::storage::tests::{session, Rng};
+    use crate::domain::storage::tests::{fixture, session, Rng};
 
     const NOW: u64 = 1_795_000_000_000;
     const DAY: u64 = 86_400_000;
@@ -293,13 +293,6 @@ mod tests {
                 .map(|i| session(NOW - (n - i) * DAY, "desk-break"))
                 .collect(),
         }
-    }
-
-    fn fixture(name: &str) -> String {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/export")
-            .join(name);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     #[test]
@@ -340,7 +333,7 @@ mod tests {
 
     #[test]
     fn every_shipped_export_version_imports() {
-        let export = parse_export(&fixture("export-v1.json")).expect("v1 imports");
+        let export = parse_export(&fixture("export/export-v1.json")).expect("v1 imports");
         assert_eq!(export.history.sessions.len(), 2);
         assert_eq!(export.settings.weekly_goal_days, 4);
         assert_eq!(export.exported_at, 1_763_900_000_000);

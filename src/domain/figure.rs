@@ -529,7 +529,7 @@ impl std::fmt::Display for Tenths {
 }
 
 /// Escapes text for an attribute value.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

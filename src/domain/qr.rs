@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
+use super::figure::escape;
+
 /// Light modules around the code, as scanners expect.
 const QUIET: i32 = 4;
 
@@ -39,15 +41,8 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
     let full = size + 2 * QUIET;
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {full} {full}\" class=\"qr\" role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{full}\" height=\"{full}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
-        escape_attr(label)
+        escape(label)
     ))
-}
-
-fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -175,7 +175,7 @@ pub fn commit(stored: Option<&str>, change: &Change) -> Result<(String, Loaded<R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::storage::tests::{blobs, recovers_without_loss, Rng};
+    use crate::domain::storage::tests::{blobs, fixture, recovers_without_loss, Rng};
 
     fn custom(name: &str) -> Custom {
         let mut step = Step::default_for(catalogue::stretch("figure-four").expect("shipped"));
@@ -203,12 +203,9 @@ mod tests {
         let loaded = load_routines(&text).expect("round trip");
         assert_eq!(loaded.data.items, vec![saved]);
         assert_eq!(loaded.data.items[0].to_custom(), Some(made));
-        let fixture = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/storage/routines-v1.json"),
-        )
-        .expect("fixture");
-        let shipped = load_routines(&fixture).expect("v1 loads").data;
+        let shipped = load_routines(&fixture("storage/routines-v1.json"))
+            .expect("v1 loads")
+            .data;
         assert_eq!(shipped.items[0].name, "Evening unwind");
         assert!(shipped.items[0].to_routine().is_some());
     }

@@ -203,9 +203,7 @@ mod tests {
 
     #[test]
     fn the_shipped_settings_fixture_loads() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/storage/settings-v1.json");
-        let text = std::fs::read_to_string(path).expect("fixture");
+        let text = crate::domain::storage::tests::fixture("storage/settings-v1.json");
         let s = load_settings(&text).expect("v1 loads").data;
         assert_eq!(s.theme, Theme::Light);
         assert_eq!(s.text_size, TextSize::Large);

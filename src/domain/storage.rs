@@ -248,16 +248,17 @@ pub(crate) mod tests {
         }
     }
 
-    fn fixture(name: &str) -> String {
+    /// The text of `tests/fixtures/<path>`.
+    pub(crate) fn fixture(path: &str) -> String {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/storage")
-            .join(name);
+            .join("tests/fixtures")
+            .join(path);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     #[test]
     fn every_shipped_history_version_loads() {
-        let loaded = load_history(&fixture("history-v1.json")).expect("v1 loads");
+        let loaded = load_history(&fixture("storage/history-v1.json")).expect("v1 loads");
         assert_eq!(loaded.rev, 7);
         assert_eq!(loaded.data.sessions.len(), 2);
         assert_eq!(loaded.data.sessions[1].pain_after, Some(3));
