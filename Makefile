@@ -15,12 +15,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium chromium-driver brotli
 
 .PHONY: help run test bench tools build-tools browser-tools wasm-target trunk wasm-bindgen node-tools \
-        browser fmt lint unit release e2e sizes timing clean
+        browser fmt lint unit icons icons-check release e2e sizes timing clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080 with live reload"
 	@echo "make test   install what is missing, then run every check"
 	@echo "make bench  release build, then sizes and timings"
+	@echo "make icons  render public/icons/*.svg to the PNGs the manifest uses"
 
 # ---------- installs ----------
 
@@ -58,7 +59,7 @@ run: build-tools
 	trunk serve --offline
 
 test: tools
-	$(MAKE) --no-print-directory fmt lint unit release e2e
+	$(MAKE) --no-print-directory fmt lint unit icons-check release e2e
 
 bench: build-tools browser-tools release sizes timing
 
@@ -73,6 +74,14 @@ lint:
 
 unit:
 	cargo test
+
+# The app's PNG icons come from public/icons/*.svg through tools/icons (resvg),
+# its own crate so resvg never enters the app's build.
+icons:
+	cargo run --quiet --release --manifest-path tools/icons/Cargo.toml
+
+icons-check:
+	cargo run --quiet --release --manifest-path tools/icons/Cargo.toml -- --check
 
 release:
 	trunk build --release --offline

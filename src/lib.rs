@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod hooks;
 pub mod pages;
+pub mod pwa;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     let history = provide_history();
     provide_settings(history);
     provide_routines(history);
+    pwa::provide_pwa();
     view! {
         <Router>
             <Shell>

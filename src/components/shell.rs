@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::components::icon::{Icon, IconKind};
 use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
 use crate::hooks::use_history::use_history;
+use crate::pwa::PwaStatus;
 use crate::storage;
 
 /// One entry of the primary navigation.
@@ -101,6 +102,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Notice />
                 {children()}
             </main>
+            <PwaStatus />
         </div>
     }
 }

@@ -5,6 +5,7 @@ mod budget;
 mod builder;
 mod catalogue;
 mod figures;
+mod offline;
 mod player;
 mod progress;
 mod settings;

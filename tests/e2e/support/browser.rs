@@ -427,6 +427,37 @@ impl Browser {
         }
     }
 
+    /// The file server this browser talks to (to cut the network or swap builds).
+    pub fn server(&self) -> &StaticServer {
+        &self.server
+    }
+
+    /// Waits until a live status region anywhere on the page says `text`.
+    pub async fn see_status(&self, text: &str) {
+        self.wait_until(&format!("a status saying {text:?}"), || async {
+            self.script(
+                "return Array.from(document.querySelectorAll('[role=status]')).map(e => e.textContent).join(' | ')",
+            )
+            .await
+            .as_str()
+            .filter(|said| said.contains(text))
+            .map(str::to_string)
+        })
+        .await;
+    }
+
+    /// Waits until a service worker controls the page (it installed and
+    /// took over), as after a first visit.
+    pub async fn wait_for_service_worker(&self) {
+        self.wait_until("a service worker to control the page", || async {
+            self.script("return navigator.serviceWorker.controller !== null")
+                .await
+                .as_bool()
+                .filter(|&on| on)
+        })
+        .await;
+    }
+
     /// Waits for a finished download whose name starts with `prefix`;
     /// returns its path and text. Chromium reserves the final name with an
     /// empty file while it writes `.crdownload`, so finished means: no

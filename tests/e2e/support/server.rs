@@ -6,12 +6,16 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 pub struct StaticServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    /// What is served; `None` is a network that is down.
+    root: Arc<Mutex<Option<PathBuf>>>,
+    /// Every path requested, in order.
+    log: Arc<Mutex<Vec<String>>>,
     accept_loop: Option<JoinHandle<()>>,
 }
 
@@ -21,24 +25,56 @@ impl StaticServer {
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
+        let root = Arc::new(Mutex::new(Some(root)));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (serving, logging) = (Arc::clone(&root), Arc::clone(&log));
         let accept_loop = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopping.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let root = root.clone();
+                // Offline: the connection closes with no answer, as when the
+                // network is down.
+                let Some(root) = serving.lock().map(|r| r.clone()).unwrap_or_default() else {
+                    continue;
+                };
+                let logging = Arc::clone(&logging);
                 std::thread::spawn(move || {
                     // A browser that drops a connection mid-response is not a test failure.
-                    let _ = serve(stream, &root);
+                    let _ = serve(stream, &root, &logging);
                 });
             }
         });
         Ok(Self {
             addr,
             stop,
+            root,
+            log,
             accept_loop: Some(accept_loop),
         })
+    }
+
+    /// From now on, no request is answered.
+    pub fn go_offline(&self) {
+        if let Ok(mut root) = self.root.lock() {
+            *root = None;
+        }
+    }
+
+    /// From now on, serve `root` (another build).
+    pub fn serve_from(&self, root: PathBuf) {
+        if let Ok(mut current) = self.root.lock() {
+            *current = Some(root);
+        }
+    }
+
+    /// Every path requested so far, and forget them.
+    pub fn take_requests(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .map(|mut l| std::mem::take(&mut *l))
+            .unwrap_or_default()
     }
 
     /// The absolute URL of `path` on this server.
@@ -58,7 +94,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -72,6 +108,9 @@ fn serve(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("GET");
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    if let Ok(mut log) = log.lock() {
+        log.push(path.to_string());
+    }
     let (status, body, content_type) = resolve(root, path);
     let mut out = stream;
     write!(

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (and `scripts/precache.sh DIR` by hand): makes the
+# built site work offline and on any static host.
+# - index.html: a Content-Security-Policy meta tag.
+# - 404.html: a copy of index.html, for hosts without rewrite rules.
+# - sw.js: its precache list becomes every built file, and its cache version
+#   a hash of their contents, so any change to any file is a new version.
+# A release build fails if this fails. Development builds get no service worker.
+set -euo pipefail
+dir="${1:-${TRUNK_STAGING_DIR:?TRUNK_STAGING_DIR is not set}}"
+if [ -z "${1:-}" ] && [ "${TRUNK_PROFILE:-}" != "release" ]; then
+  rm -f "$dir/sw.js"
+  exit 0
+fi
+cd "$dir"
+[ -f index.html ] || { echo "precache: no index.html in $dir" >&2; exit 1; }
+[ -f sw.js ] || { echo "precache: no sw.js in $dir (public/sw.js)" >&2; exit 1; }
+# A Content-Security-Policy that allows only this site's files, wasm, and
+# Trunk's one inline loader script (by its hash, which changes every build).
+loader_hash=$(perl -MDigest::SHA=sha256_base64 -0ne \
+  'if (/<script type=module>(.*?)<\/script>/s) { my $h = sha256_base64($1); print $h, "=" x ((4 - length($h) % 4) % 4) }' index.html)
+[ -n "$loader_hash" ] || { echo "precache: no loader script found in index.html" >&2; exit 1; }
+csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-$loader_hash'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+grep -q "Content-Security-Policy" index.html ||
+  perl -0pi -e "s|<meta charset=utf-8>|<meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"$csp\">|" index.html
+grep -q "Content-Security-Policy" index.html || { echo "precache: could not add the CSP" >&2; exit 1; }
+cp index.html 404.html
+list=$(find . -type f ! -name sw.js ! -name 404.html | sed 's|^\./||' | LC_ALL=C sort)
+[ -n "$list" ] || { echo "precache: nothing to precache" >&2; exit 1; }
+hashes=$(printf '%s\n' "$list" | while IFS= read -r f; do printf '%s  %s\n' "$(sha256sum "$f" | cut -c1-64)" "$f"; done)
+version=$(printf '%s\n' "$hashes" | sha256sum | cut -c1-16)
+json=$(printf '%s\n' "$list" | sed 's/.*/"&"/' | paste -sd, -)
+tmp=$(mktemp)
+sed -e "s|^const VERSION = .*;$|const VERSION = \"$version\";|" \
+    -e "s|^const PRECACHE = .*;$|const PRECACHE = [$json];|" sw.js > "$tmp"
+grep -q "^const VERSION = \"$version\";$" "$tmp" || { echo "precache: could not write the version into sw.js" >&2; exit 1; }
+grep -q '^const PRECACHE = \["' "$tmp" || { echo "precache: could not write the list into sw.js" >&2; exit 1; }
+mv "$tmp" sw.js
+echo "precache: $(printf '%s\n' "$list" | wc -l) files, version $version"
