@@ -94,8 +94,8 @@ sizes:
 
 # Plays a 3-minute routine in real time, then one with a frozen minute.
 timing:
-	cargo test --features e2e --test e2e bench_boundary_accuracy -- --ignored --nocapture 2>&1 \
-	  | grep -E "^player timing|panicked|test result"
+	cargo test --features e2e --test e2e bench_ -- --ignored --nocapture --test-threads=1 2>&1 \
+	  | grep -E "^player timing|^offline reload|panicked|test result"
 
 clean:
 	trunk clean

@@ -99,10 +99,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
+                <PwaStatus />
                 <Notice />
                 {children()}
             </main>
-            <PwaStatus />
         </div>
     }
 }

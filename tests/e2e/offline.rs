@@ -192,4 +192,68 @@ fn the_precache_list_is_exactly_the_built_files() {
         .find_map(|l| l.strip_prefix("const VERSION = \"")?.strip_suffix("\";"))
         .expect("a version line");
     assert_eq!(version.len(), 16, "a content hash, not {version:?}");
+    assert_eq!(
+        std::fs::read(dist.join("404.html")).expect("404.html"),
+        std::fs::read(dist.join("index.html")).expect("index.html"),
+        "a static host without rewrites serves the app for any path"
+    );
+}
+
+#[tokio::test]
+async fn an_update_before_the_person_touches_the_page_applies_by_itself() {
+    let browser = Browser::phone().await;
+    browser.open("/").await;
+    browser.wait_for_service_worker().await;
+    let next = TempDir::new("next-build").expect("a temp dir");
+    let next_cache = next_build(next.path());
+    browser.server().serve_from(next.path().to_path_buf());
+    browser
+        .script("navigator.serviceWorker.getRegistration().then(r => r.update()); return null;")
+        .await;
+    browser
+        .wait_until("the new version to take over", || async {
+            (cache_names(&browser).await == json!([next_cache.clone()])).then_some(())
+        })
+        .await;
+    browser
+        .see_heading("Gentle stretches for your lower back")
+        .await;
+    browser.finish().await;
+}
+
+/// `make bench`: how long a reload takes, with the network down, until the
+/// app has drawn its page (the first level-one heading in `<main>`).
+#[tokio::test]
+#[ignore = "a benchmark: run by `make bench`"]
+async fn bench_offline_reload() {
+    let browser = Browser::phone().await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "new MutationObserver((_, o) => { if (document.querySelector('main h1')) { \
+                window.__limberUsable = performance.now(); o.disconnect(); } })\
+                .observe(document, { childList: true, subtree: true });" }),
+        )
+        .await;
+    browser.open("/").await;
+    browser.wait_for_service_worker().await;
+    browser.server().go_offline();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        browser.open("/stretches/cat-cow").await;
+        let ms = browser
+            .wait_until("the page to be drawn", || async {
+                browser
+                    .script("return window.__limberUsable ?? null")
+                    .await
+                    .as_f64()
+            })
+            .await;
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "offline reload: median {:.0} ms to a drawn page (runs: {times:.0?})",
+        times[times.len() / 2]
+    );
 }
