@@ -1,6 +1,7 @@
 //! End-to-end tests: the real release build in headless Chromium.
 //! Run with `make e2e` (or `make test`), which builds `dist/` first.
 
+mod accessibility;
 mod budget;
 mod builder;
 mod catalogue;

@@ -321,6 +321,11 @@ impl Browser {
         self.emulate_media("prefers-color-scheme", "dark").await;
     }
 
+    /// Asks for the light colour scheme.
+    pub async fn prefer_light(&self) {
+        self.emulate_media("prefers-color-scheme", "light").await;
+    }
+
     /// Asks for reduced motion, as a person with that system setting would.
     pub async fn prefer_reduced_motion(&self) {
         self.emulate_media("prefers-reduced-motion", "reduce").await;
@@ -430,6 +435,35 @@ impl Browser {
     /// The file server this browser talks to (to cut the network or swap builds).
     pub fn server(&self) -> &StaticServer {
         &self.server
+    }
+
+    /// Runs axe-core (from `node_modules`, never a CDN) on the whole page at
+    /// WCAG 2.2 A and AA, and returns each violation as one line naming the
+    /// rule, what it means, and where.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core in node_modules (`make test` installs it)");
+        self.client
+            .execute(&format!("{axe}\nreturn true;"), vec![])
+            .await
+            .expect("load axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { runOnly: { type: 'tag', values: \
+                   ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })\
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at ' + \
+                     v.nodes.map(n => n.target.join(' ')).join(', '))))\
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(result).expect("a list of violations")
     }
 
     /// Waits until a live status region anywhere on the page says `text`.
