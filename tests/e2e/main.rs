@@ -6,6 +6,7 @@ mod budget;
 mod builder;
 mod catalogue;
 mod figures;
+mod memory;
 mod offline;
 mod player;
 mod progress;
