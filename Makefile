@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium chromium-driver brotli
 
 .PHONY: help run test bench tools build-tools browser-tools wasm-target trunk wasm-bindgen node-tools \
-        browser fmt lint unit icons icons-check release e2e sizes timing clean
+        browser fmt lint unit icons icons-check release e2e sizes timing lighthouse clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080 with live reload"
@@ -61,7 +61,7 @@ run: build-tools
 test: tools
 	$(MAKE) --no-print-directory fmt lint unit icons-check release e2e
 
-bench: build-tools browser-tools release sizes timing
+bench: build-tools browser-tools release sizes timing lighthouse
 
 # ---------- checks ----------
 
@@ -93,6 +93,9 @@ sizes:
 	@scripts/sizes.sh dist
 
 # Plays a 3-minute routine in real time, then one with a frozen minute.
+lighthouse: node-tools
+	scripts/lighthouse.sh
+
 timing:
 	cargo test --features e2e --test e2e bench_ -- --ignored --nocapture --test-threads=1 2>&1 \
 	  | grep -E "^player timing|^offline reload|panicked|test result"

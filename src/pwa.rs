@@ -142,7 +142,7 @@ pub fn PwaStatus() -> impl IntoView {
         <div class="pwa-status" role="status">
             {move || pwa.update_waiting.get().map(|handle| view! {
                 <div class="toast">
-                    <p>"Update available."</p>
+                    <p>"Update available"</p>
                     <button type="button" class="button" on:click=move |_| activate_waiting(&handle.0)>
                         "Reload"
                     </button>
@@ -150,7 +150,7 @@ pub fn PwaStatus() -> impl IntoView {
             })}
             {move || (pwa.offline_ready.get() && pwa.update_waiting.with(Option::is_none)).then(|| view! {
                 <div class="toast">
-                    <p>"Ready to work offline."</p>
+                    <p>"Ready to work offline"</p>
                     <button type="button" class="button secondary" on:click=move |_| pwa.offline_ready.set(false)>
                         "OK"
                     </button>

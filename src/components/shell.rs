@@ -71,6 +71,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     </svg>
                     <span>"Limber"</span>
                 </A>
+                <PwaStatus />
             </header>
             <nav class="app-nav" aria-label="Main">
                 <ul>
@@ -99,7 +100,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
-                <PwaStatus />
                 <Notice />
                 {children()}
             </main>

@@ -14,7 +14,8 @@ async fn chromium_finds_nothing_that_stops_an_install() {
     let browser = Browser::phone().await;
     browser.open("/").await;
     browser.wait_for_service_worker().await;
-    browser.see_status("Ready to work offline.").await;
+    browser.see_status("Ready to work offline").await;
+    browser.screenshot("offline-ready-phone").await;
     let result = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
     assert_eq!(result["installabilityErrors"], json!([]), "{result}");
     let manifest = browser.cdp("Page.getAppManifest", json!({})).await;
@@ -103,7 +104,7 @@ async fn a_new_build_offers_reload_and_then_only_its_files_remain() {
     let browser = Browser::phone().await;
     browser.open("/").await;
     browser.wait_for_service_worker().await;
-    browser.see_status("Ready to work offline.").await;
+    browser.see_status("Ready to work offline").await;
     // The person is using the page, so the update must wait for them.
     browser.click_button("OK").await;
 
@@ -113,7 +114,7 @@ async fn a_new_build_offers_reload_and_then_only_its_files_remain() {
     browser
         .script("navigator.serviceWorker.getRegistration().then(r => r.update()); return null;")
         .await;
-    browser.see_status("Update available.").await;
+    browser.see_status("Update available").await;
     assert!(
         browser.main_text().await.contains("Gentle stretches"),
         "no reload by itself"
