@@ -98,7 +98,7 @@ lighthouse: node-tools
 
 timing:
 	cargo test --features e2e --test e2e bench_ -- --ignored --nocapture --test-threads=1 2>&1 \
-	  | grep -E "^player timing|^offline reload|panicked|test result"
+	  | grep -oE "(player timing|offline reload):.*|panicked.*|test result.*"
 
 clean:
 	trunk clean
