@@ -7,6 +7,7 @@ use crate::domain::catalogue;
 use crate::domain::routine::Routine;
 use crate::domain::share;
 use crate::hooks::use_routines::find_routine;
+use crate::pages::shared::SharedRoutine;
 
 /// `/play/:id`: a built-in or saved routine; `/play/shared#r=…` plays a
 /// shared one without saving it.
@@ -16,15 +17,20 @@ pub fn PlayRoutine() -> impl IntoView {
     let hash = use_location().hash;
     move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
+        if id == "shared" {
+            let fragment = hash.with(|h| h.trim_start_matches('#').to_string());
+            return match share::decode(&fragment) {
+                Ok(custom) => {
+                    let routine = custom.to_routine("shared");
+                    view! { <Player routine /> }.into_any()
+                }
+                // The same page, with the same reason, as opening the link.
+                Err(_) => view! { <SharedRoutine fragment /> }.into_any(),
+            };
+        }
         // Untracked: a routine saved in another tab mid-session must not
         // restart the player.
-        let routine = if id == "shared" {
-            hash.with(|h| share::decode(h.trim_start_matches('#')).ok())
-                .map(|custom| custom.to_routine("shared"))
-        } else {
-            untrack(|| find_routine(&id))
-        };
-        match routine {
+        match untrack(|| find_routine(&id)) {
             Some(routine) => view! { <Player routine /> }.into_any(),
             None => view! {
                 <Missing

@@ -197,6 +197,10 @@ async fn each_kind_of_bad_link_says_what_is_wrong_and_changes_nothing() {
         );
     }
     browser.screenshot("bad-link-phone").await;
+    // Playing a bad link says the same, not just "not found".
+    browser.open("/play/shared#r=9.AAAA").await;
+    browser.see_heading("This link can't be opened").await;
+    browser.see_text("link format 9").await;
     browser.finish().await;
 }
 
