@@ -9,12 +9,18 @@ use limber::domain::share;
 use crate::support::process::TempDir;
 use crate::support::Browser;
 
-#[tokio::test]
-async fn chromium_finds_nothing_that_stops_an_install() {
+/// A first visit: the worker installs everything, takes over, and says so.
+async fn first_visit() -> Browser {
     let browser = Browser::phone().await;
     browser.open("/").await;
     browser.wait_for_service_worker().await;
     browser.see_status("Ready to work offline").await;
+    browser
+}
+
+#[tokio::test]
+async fn chromium_finds_nothing_that_stops_an_install() {
+    let browser = first_visit().await;
     browser.screenshot("offline-ready-phone").await;
     let result = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
     assert_eq!(result["installabilityErrors"], json!([]), "{result}");
@@ -101,10 +107,7 @@ async fn cache_names(browser: &Browser) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_new_build_offers_reload_and_then_only_its_files_remain() {
-    let browser = Browser::phone().await;
-    browser.open("/").await;
-    browser.wait_for_service_worker().await;
-    browser.see_status("Ready to work offline").await;
+    let browser = first_visit().await;
     // The person is using the page, so the update must wait for them.
     browser.click_button("OK").await;
 
