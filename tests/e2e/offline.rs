@@ -99,6 +99,18 @@ fn next_build(dir: &std::path::Path) -> String {
     format!("limber-{version}")
 }
 
+/// Deploys a second build and lets the browser check for it, as it does on
+/// its own every so often. Returns the build's folder and its cache name.
+async fn publish_next_build(browser: &Browser) -> (TempDir, String) {
+    let next = TempDir::new("next-build").expect("a temp dir");
+    let cache = next_build(next.path());
+    browser.server().serve_from(next.path().to_path_buf());
+    browser
+        .script("navigator.serviceWorker.getRegistration().then(r => r.update()); return null;")
+        .await;
+    (next, cache)
+}
+
 async fn cache_names(browser: &Browser) -> serde_json::Value {
     browser
         .script("caches.keys().then(k => { window.__limberCaches = k; }); return window.__limberCaches || null;")
@@ -111,12 +123,7 @@ async fn a_new_build_offers_reload_and_then_only_its_files_remain() {
     // The person is using the page, so the update must wait for them.
     browser.click_button("OK").await;
 
-    let next = TempDir::new("next-build").expect("a temp dir");
-    let next_cache = next_build(next.path());
-    browser.server().serve_from(next.path().to_path_buf());
-    browser
-        .script("navigator.serviceWorker.getRegistration().then(r => r.update()); return null;")
-        .await;
+    let (next, next_cache) = publish_next_build(&browser).await;
     browser.see_status("Update available").await;
     assert!(
         browser.main_text().await.contains("Gentle stretches"),
@@ -208,12 +215,7 @@ async fn an_update_before_the_person_touches_the_page_applies_by_itself() {
     let browser = Browser::phone().await;
     browser.open("/").await;
     browser.wait_for_service_worker().await;
-    let next = TempDir::new("next-build").expect("a temp dir");
-    let next_cache = next_build(next.path());
-    browser.server().serve_from(next.path().to_path_buf());
-    browser
-        .script("navigator.serviceWorker.getRegistration().then(r => r.update()); return null;")
-        .await;
+    let (next, next_cache) = publish_next_build(&browser).await;
     browser
         .wait_until("the new version to take over", || async {
             (cache_names(&browser).await == json!([next_cache.clone()])).then_some(())
