@@ -215,7 +215,8 @@ async fn an_update_before_the_person_touches_the_page_applies_by_itself() {
     let browser = Browser::phone().await;
     browser.open("/").await;
     browser.wait_for_service_worker().await;
-    let (next, next_cache) = publish_next_build(&browser).await;
+    // The build's folder must outlive the test: the server reads from it.
+    let (_next, next_cache) = publish_next_build(&browser).await;
     browser
         .wait_until("the new version to take over", || async {
             (cache_names(&browser).await == json!([next_cache.clone()])).then_some(())
