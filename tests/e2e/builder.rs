@@ -71,6 +71,8 @@ async fn build_a_routine_by_keyboard_save_it_and_play_it() {
     browser.press(Key::Backspace).await;
     type_text(&browser, "20").await;
     browser.screenshot("builder-phone").await;
+    browser.prefer_dark().await;
+    browser.screenshot("builder-phone-dark").await;
     press_button(&browser, "Save routine").await;
 
     browser.see_heading("Morning back").await;

@@ -96,6 +96,8 @@ async fn a_shared_routine_opens_in_a_fresh_profile_and_saves_identical() {
         "nothing saved yet"
     );
     receiver.screenshot("shared-preview-phone").await;
+    receiver.prefer_dark().await;
+    receiver.screenshot("shared-preview-phone-dark").await;
     receiver.click_button("Save to my routines").await;
     receiver.see_text("Saved to your routines.").await;
     let saved = saved_routines(&receiver).await;
