@@ -5,7 +5,19 @@ const VERSION = "dev";
 const PRECACHE = [];
 
 const CACHE = `limber-${VERSION}`;
-const INDEX = new URL("index.html", self.registration.scope).href;
+const SCOPE = self.registration.scope;
+// The empty shell, for every path without a prerendered page of its own.
+const SHELL = new URL("404.html", SCOPE).href;
+
+// The prerendered page for a navigation, as scripts/prerender.mjs names them:
+// `/` is index.html, `/stretches/cat-cow` is stretches/cat-cow.html.
+function pageFor(url) {
+  const path = new URL(url.pathname, url.origin).href;
+  if (!path.startsWith(SCOPE)) return SHELL;
+  const rest = path.slice(SCOPE.length);
+  if (rest === "") return new URL("index.html", SCOPE).href;
+  return new URL(rest.endsWith("/") ? `${rest}index.html` : `${rest}.html`, SCOPE).href;
+}
 
 // Install the whole new version before it can take over, so a page never
 // mixes files of two versions. It waits until the page asks (Reload).
@@ -37,11 +49,14 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  // Every page is the app's index.html of this version (any path, any share
-  // fragment): cached, so it opens at once and offline.
+  // Every page comes from this version's cache (its prerendered page, or the
+  // shell), so it opens at once and offline and never mixes versions.
   if (request.mode === "navigate") {
     event.respondWith(
-      caches.match(INDEX, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+      caches
+        .match(pageFor(new URL(request.url)), { cacheName: CACHE })
+        .then((hit) => hit || caches.match(SHELL, { cacheName: CACHE }))
+        .then((hit) => hit || fetch(request)),
     );
     return;
   }

@@ -2,11 +2,16 @@
 # Trunk post_build hook (and `scripts/precache.sh DIR` by hand): makes the
 # built site work offline and on any static host.
 # - index.html: a Content-Security-Policy meta tag.
-# - 404.html: a copy of index.html, for hosts without rewrite rules.
+# - 404.html: the empty shell (index.html as Trunk wrote it), for every path
+#   that has no page of its own, on hosts without rewrite rules too.
+# - the pages that look the same for everyone, prerendered by
+#   scripts/prerender.mjs so their text paints before the wasm arrives
+#   (`/` becomes index.html, `/stretches/cat-cow` stretches/cat-cow.html).
 # - sw.js: its precache list becomes every built file, and its cache version
 #   a hash of their contents, so any change to any file is a new version.
 # A release build fails if this fails. Development builds get no service worker.
 set -euo pipefail
+scripts=$(cd "$(dirname "$0")" && pwd)
 dir="${1:-${TRUNK_STAGING_DIR:?TRUNK_STAGING_DIR is not set}}"
 if [ -z "${1:-}" ] && [ "${TRUNK_PROFILE:-}" != "release" ]; then
   rm -f "$dir/sw.js"
@@ -18,14 +23,19 @@ cd "$dir"
 # A Content-Security-Policy that allows only this site's files, wasm, and
 # Trunk's one inline loader script (by its hash, which changes every build).
 loader_hash=$(perl -MDigest::SHA=sha256_base64 -0ne \
-  'if (/<script type=module>(.*?)<\/script>/s) { my $h = sha256_base64($1); print $h, "=" x ((4 - length($h) % 4) % 4) }' index.html)
+  'if (/<script type="?module"?>(.*?)<\/script>/s) { my $h = sha256_base64($1); print $h, "=" x ((4 - length($h) % 4) % 4) }' index.html)
 [ -n "$loader_hash" ] || { echo "precache: no loader script found in index.html" >&2; exit 1; }
 csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-$loader_hash'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 grep -q "Content-Security-Policy" index.html ||
   perl -0pi -e "s|<meta charset=utf-8>|<meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"$csp\">|" index.html
 grep -q "Content-Security-Policy" index.html || { echo "precache: could not add the CSP" >&2; exit 1; }
-cp index.html 404.html
-list=$(find . -type f ! -name sw.js ! -name 404.html | sed 's|^\./||' | LC_ALL=C sort)
+# Run by hand on a finished build (a test's second version), the shell and
+# the pages are already there.
+if [ ! -f 404.html ]; then
+  cp index.html 404.html
+  node "$scripts/prerender.mjs" .
+fi
+list=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
 [ -n "$list" ] || { echo "precache: nothing to precache" >&2; exit 1; }
 hashes=$(printf '%s\n' "$list" | while IFS= read -r f; do printf '%s  %s\n' "$(sha256sum "$f" | cut -c1-64)" "$f"; done)
 version=$(printf '%s\n' "$hashes" | sha256sum | cut -c1-16)

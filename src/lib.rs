@@ -34,6 +34,18 @@ use pages::{
     tip::Tip,
 };
 
+/// Starts Limber in the page. A release build's common pages arrive with a
+/// prerendered copy of their content (scripts/prerender.mjs), so their text
+/// paints before the wasm has arrived; the copy goes in the same task as the
+/// app comes in, so no frame shows neither, and as every node is new none
+/// counts as shifted.
+pub fn mount() {
+    if let Some(body) = document().body() {
+        body.set_text_content(None);
+    }
+    leptos::mount::mount_to_body(App);
+}
+
 /// The whole application: the shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {

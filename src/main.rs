@@ -3,5 +3,5 @@ fn main() {
     // (panic = "abort") still surface a panic as an uncaught error.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(limber::App);
+    limber::mount();
 }

@@ -9,6 +9,7 @@ mod figures;
 mod memory;
 mod offline;
 mod player;
+mod prerender;
 mod progress;
 mod settings;
 mod sharing;

@@ -115,8 +115,65 @@ impl Browser {
             .goto(&self.server.url(path))
             .await
             .unwrap_or_else(|e| panic!("open {path}: {e}"));
-        self.wait_until("the app to render a level-one heading", || async {
+        self.wait_for_app().await;
+    }
+
+    /// Opens `path` and waits only for its heading, as a person sees a
+    /// prerendered page before the app has started (or when it never does).
+    pub async fn open_as_text(&self, path: &str) {
+        self.client
+            .goto(&self.server.url(path))
+            .await
+            .unwrap_or_else(|e| panic!("open {path}: {e}"));
+        self.wait_until("a level-one heading", || async {
             self.client.find(Locator::Css("main h1")).await.ok()
+        })
+        .await;
+    }
+
+    /// When the page first painted, when its largest text was painted, when
+    /// the app's wasm began to download, and how much the layout shifted,
+    /// from the page's own performance entries (milliseconds from navigation).
+    pub async fn paint_timeline(&self) -> PaintTimeline {
+        let script = r#"
+            const done = arguments[0];
+            const observed = (type) => new Promise((resolve) => {
+              new PerformanceObserver((list, o) => { o.disconnect(); resolve(list.getEntries()); })
+                .observe({ type, buffered: true });
+              setTimeout(() => resolve([]), 1000);
+            });
+            Promise.all([observed("largest-contentful-paint"), observed("layout-shift")]).then(([lcp, shifts]) => {
+              const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+              done({
+                first_paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+                largest_paint: lcp.length ? lcp[lcp.length - 1].startTime : null,
+                wasm_requested: wasm ? wasm.startTime : null,
+                layout_shift: shifts.reduce((sum, e) => sum + e.value, 0),
+              });
+            });
+        "#;
+        let value = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("read the paint timeline: {e}"));
+        serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("a paint timeline, not {value}: {e}"))
+    }
+
+    /// Waits until the app has started and drawn its page. A prerendered
+    /// page shows its heading before then, but its buttons do nothing yet.
+    pub async fn wait_for_app(&self) {
+        self.wait_until("the app to start and render a level-one heading", || async {
+            // A page still loading may refuse scripts for a moment: wait on.
+            let started = self
+                .client
+                .execute(
+                    "return window.wasmBindings !== undefined && document.querySelector('main h1') !== null",
+                    vec![],
+                )
+                .await;
+            matches!(started, Ok(Value::Bool(true))).then_some(())
         })
         .await;
     }
@@ -791,4 +848,13 @@ impl WebDriverCompatibleCommand for SessionCommand {
             None => (http::Method::GET, None),
         }
     }
+}
+
+/// See [`Browser::paint_timeline`].
+#[derive(Debug, serde::Deserialize)]
+pub struct PaintTimeline {
+    pub first_paint: Option<f64>,
+    pub largest_paint: Option<f64>,
+    pub wasm_requested: Option<f64>,
+    pub layout_shift: f64,
 }

@@ -1,6 +1,7 @@
 //! A static file server over `dist/` on an ephemeral loopback port. Like a
-//! static host with a 404 fallback, it answers any path without a file
-//! extension with `index.html`, so deep links load the app.
+//! static host with clean URLs and a 404 fallback, it answers `/a/b` with
+//! `a/b.html` when that page was prerendered, and any other path without a
+//! file extension with the empty shell, `404.html`, so deep links load the app.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -130,15 +131,24 @@ fn resolve(root: &Path, path: &str) -> (&'static str, Vec<u8>, &'static str) {
     if relative.split('/').any(|segment| segment == "..") {
         return not_found;
     }
-    let candidate = root.join(relative);
+    let candidate = root.join(if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    });
+    let page = root.join(format!("{relative}.html"));
     let file = if candidate.is_file() {
         candidate
     } else if relative
         .rsplit('/')
         .next()
-        .is_none_or(|last| !last.contains('.'))
+        .is_some_and(|last| !last.contains('.'))
     {
-        root.join("index.html")
+        if page.is_file() {
+            page
+        } else {
+            root.join("404.html")
+        }
     } else {
         return not_found;
     };

@@ -1,0 +1,172 @@
+//! Prerendered pages (scripts/prerender.mjs): the pages that look the same
+//! for everyone arrive as HTML, read and navigate before the app's wasm has
+//! arrived, paint before it is even requested, and are taken over by the app
+//! without anything moving.
+
+use std::path::Path;
+
+use limber::domain::catalogue;
+
+use crate::support::process::TempDir;
+use crate::support::{dist_dir, Browser};
+
+/// The pages `make bench` measures with Lighthouse, and a routine.
+const PRERENDERED: [&str; 4] = [
+    "/",
+    "/stretches",
+    "/stretches/cat-cow",
+    "/routines/desk-break",
+];
+
+/// A copy of the build whose wasm never arrives, as on a slow or broken
+/// connection.
+fn build_without_wasm(dir: &Path) {
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(format!("{}/.", dist_dir().display()))
+        .arg(dir)
+        .status()
+        .expect("copy dist");
+    assert!(status.success());
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir).expect("read the copy") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            std::fs::remove_file(&path).expect("remove the wasm");
+            removed += 1;
+        }
+    }
+    assert_eq!(removed, 1, "one wasm file in the build");
+}
+
+#[tokio::test]
+async fn a_common_page_can_be_read_and_followed_before_the_app_arrives() {
+    let browser = Browser::phone().await;
+    let slow = TempDir::new("no-wasm").expect("a temp dir");
+    build_without_wasm(slow.path());
+    browser.server().serve_from(slow.path().to_path_buf());
+
+    browser.open_as_text("/stretches/cat-cow").await;
+    browser.see_heading("Cat-cow").await;
+    let cat_cow = catalogue::stretch("cat-cow").expect("shipped");
+    browser.see_text(cat_cow.summary).await;
+    browser.see_text(cat_cow.steps[0]).await;
+    assert_eq!(browser.title().await, "Cat-cow · Limber");
+    // Its links are plain links: without the app they load the next page.
+    browser.click_link("Stretches").await;
+    browser.see_path("/stretches").await;
+    browser.see_heading("Stretches").await;
+    browser.find_by_role("link", "Child's pose").await;
+
+    // The only errors are the app failing to arrive.
+    let errors = browser.errors().await;
+    assert!(errors.iter().all(|e| e.contains(".wasm")), "{errors:#?}");
+
+    // When the app arrives, it replaces the copy: one page, not two.
+    browser.server().serve_from(dist_dir());
+    browser.open("/stretches/cat-cow").await;
+    let counts = browser
+        .script(
+            "return ['main', 'header', 'nav', 'h1'].map((s) => document.querySelectorAll(s).length)",
+        )
+        .await;
+    assert_eq!(counts, serde_json::json!([1, 1, 1, 1]));
+    // And it is the app that answers: the hold chosen reaches the player.
+    browser.select_option("Hold for", "30 seconds").await;
+    browser.click_link("Try it now").await;
+    browser.see_path("/play/stretch/cat-cow").await;
+    assert_eq!(browser.script("return location.search").await, "?hold=30");
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn common_pages_paint_before_the_app_is_fetched_and_nothing_moves() {
+    let browser = Browser::phone().await;
+    for path in PRERENDERED {
+        browser.open(path).await;
+        let t = browser.paint_timeline().await;
+        let (Some(first), Some(largest), Some(wasm)) =
+            (t.first_paint, t.largest_paint, t.wasm_requested)
+        else {
+            panic!("{path}: an incomplete timeline {t:?}");
+        };
+        assert!(
+            first < wasm,
+            "{path}: painted only after the app was requested: {t:?}"
+        );
+        // The app's own copy of the text is not a later, larger paint.
+        assert!(
+            largest < wasm,
+            "{path}: the largest paint came with the app: {t:?}"
+        );
+        assert!(t.layout_shift < 0.001, "{path}: the layout shifted: {t:?}");
+    }
+    // The measurement tells the two apart: a page with no copy (the shell)
+    // has nothing to paint until the app has been fetched.
+    browser.open("/progress").await;
+    let t = browser.paint_timeline().await;
+    assert!(
+        matches!((t.first_paint, t.wasm_requested), (Some(first), Some(wasm)) if wasm < first),
+        "the shell: {t:?}"
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn offline_the_worker_serves_each_page_its_prerendered_copy() {
+    let browser = Browser::phone().await;
+    browser.open("/").await;
+    browser.wait_for_service_worker().await;
+    browser.server().go_offline();
+    for path in PRERENDERED {
+        browser.open(path).await;
+        let t = browser.paint_timeline().await;
+        assert!(
+            matches!((t.first_paint, t.wasm_requested), (Some(first), Some(wasm)) if first < wasm),
+            "{path} offline: {t:?}"
+        );
+    }
+    // Any other page is the shell, and the app draws it.
+    browser.open("/progress").await;
+    browser.see_heading("Progress").await;
+}
+
+/// What the build wrote: each prerendered page keeps the app's CSP, has no
+/// preloads (they would fetch the app before the paint), and holds one page;
+/// the shell holds none.
+#[test]
+fn the_build_holds_a_page_for_each_common_route_and_an_empty_shell() {
+    let dist = dist_dir();
+    let mut pages = Vec::new();
+    let mut stack = vec![dist.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dist") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    let shell = std::fs::read_to_string(dist.join("404.html")).expect("the shell");
+    assert!(shell.contains("Content-Security-Policy"));
+    assert!(!shell.contains("class=\"app\""), "the shell is empty");
+    for stretch in catalogue::stretches() {
+        assert!(
+            dist.join(format!("stretches/{}.html", stretch.id))
+                .is_file(),
+            "{} has no prerendered page",
+            stretch.id
+        );
+    }
+    for page in pages.iter().filter(|p| !p.ends_with("404.html")) {
+        let html = std::fs::read_to_string(page).expect("a page");
+        let name = page.display();
+        assert!(html.contains("Content-Security-Policy"), "{name}: no CSP");
+        assert!(!html.contains("preload"), "{name}: a preload");
+        assert_eq!(html.matches("<main").count(), 1, "{name}: not one main");
+        assert!(!html.contains(" style=\""), "{name}: an inline style");
+    }
+    assert!(pages.len() > catalogue::stretches().len(), "{pages:?}");
+}
