@@ -2,6 +2,7 @@
 # Trunk post_build hook (and `scripts/precache.sh DIR` by hand): makes the
 # built site work offline and on any static host.
 # - index.html: a Content-Security-Policy meta tag.
+# - the JS glue: minified.
 # - 404.html: the empty shell (index.html as Trunk wrote it), for every path
 #   that has no page of its own, on hosts without rewrite rules too.
 # - the pages that look the same for everyone, prerendered by
@@ -29,9 +30,15 @@ csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-$loader_ha
 grep -q "Content-Security-Policy" index.html ||
   perl -0pi -e "s|<meta charset=utf-8>|<meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"$csp\">|" index.html
 grep -q "Content-Security-Policy" index.html || { echo "precache: could not add the CSP" >&2; exit 1; }
-# Run by hand on a finished build (a test's second version), the shell and
-# the pages are already there.
+# Run by hand on a finished build (a test's second version), these steps are
+# done already.
 if [ ! -f 404.html ]; then
+  # wasm-bindgen's glue, minified: Trunk's minifier can't parse its
+  # `export default`. Nothing checks its integrity (no SRI on the loader).
+  for js in limber-*.js; do
+    "$scripts/../node_modules/.bin/terser" "$js" --module --compress --mangle -o "$js.min"
+    mv "$js.min" "$js"
+  done
   cp index.html 404.html
   node "$scripts/prerender.mjs" .
 fi
