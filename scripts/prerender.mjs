@@ -55,14 +55,21 @@ try {
   while (queue.length) {
     current = queue.shift();
     await page.goto(origin + current, { waitUntil: "load" });
-    await page.waitForFunction(() => window.__limberStarted, { timeout: 30000 });
-    // Titles and a few views are set by effects: let them run and paint.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The app shows `#app` once every part of the page has rendered.
+    await page.waitForFunction(() => window.__limberStarted && document.querySelector("#app:not([hidden])"),
+      { timeout: 30000 });
     const { html, title, links, styled } = await page.evaluate(() => {
       const root = document.documentElement.cloneNode(true);
       // The app sets its text size through the CSSOM; as markup the CSP
       // would refuse it, and the app sets it again when it starts.
       root.removeAttribute("style");
+      // The copy is the app's content without its `#app` holder, which the
+      // app brings itself; the mark tells the loader and the app it is a copy
+      // (see limber::mount).
+      const body = root.querySelector("body");
+      const app = body.querySelector("#app");
+      body.replaceChildren(...app.childNodes);
+      body.setAttribute("data-prerendered", "");
       // Preloads would start fetching the app before this copy is painted;
       // the loader fetches it once it has been.
       root.querySelectorAll('link[rel="modulepreload"], link[rel="preload"][as="fetch"]').forEach((l) => l.remove());

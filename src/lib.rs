@@ -14,6 +14,7 @@ pub mod storage;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use components::shell::Shell;
 use hooks::use_history::provide_history;
@@ -35,15 +36,45 @@ use pages::{
 };
 
 /// Starts Limber in the page. A release build's common pages arrive with a
-/// prerendered copy of their content (scripts/prerender.mjs), so their text
-/// paints before the wasm has arrived; the copy goes in the same task as the
-/// app comes in, so no frame shows neither, and as every node is new none
-/// counts as shifted.
+/// prerendered copy of their content (scripts/prerender.mjs, which marks the
+/// body `data-prerendered`), so their text paints before the wasm has
+/// arrived. The app renders out of sight into `#app`, in a few short tasks
+/// rather than one long one (see [`components::deferred`]), and once every
+/// part has rendered it replaces the copy and shows itself in one step: no
+/// frame shows a half-drawn page, and as every node is new, none counts as
+/// shifted. Until then `#app` is `hidden`, which is also what tests and the
+/// prerender wait on.
 pub fn mount() {
-    if let Some(body) = document().body() {
-        body.set_text_content(None);
+    // The wasm's start-up and the first render are two tasks, not one.
+    set_timeout(start, std::time::Duration::ZERO);
+}
+
+fn start() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let Ok(root) = document().create_element("div") else {
+        return;
+    };
+    root.set_id("app");
+    // Setting or removing an attribute fails only for a name that is not one.
+    let _ = root.set_attribute("hidden", "");
+    if body.append_child(&root).is_err() {
+        return;
     }
-    leptos::mount::mount_to_body(App);
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root.clone(), App).forget();
+    components::deferred::when_settled(move || {
+        // Everything else in the body is the copy (or the shell's noscript).
+        let others = body.children();
+        for i in (0..others.length()).rev() {
+            if let Some(node) = others.item(i).filter(|n| !n.is_same_node(Some(&root))) {
+                node.remove();
+            }
+        }
+        let _ = root.remove_attribute("hidden");
+        let _ = body.remove_attribute("data-prerendered");
+    });
 }
 
 /// The whole application: the shell around the routed page.

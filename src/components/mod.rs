@@ -1,6 +1,7 @@
 //! Small reusable views.
 
 pub mod cautions;
+pub mod deferred;
 pub mod figure;
 pub mod icon;
 pub mod missing;

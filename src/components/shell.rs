@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::deferred::Deferred;
 use crate::components::icon::{Icon, IconKind};
 use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
 use crate::hooks::use_history::use_history;
@@ -101,7 +102,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
                 <Notice />
-                {children()}
+                // The page renders a task after the frame around it.
+                <Deferred>{children()}</Deferred>
             </main>
         </div>
     }

@@ -2,10 +2,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::deferred::Deferred;
 use crate::components::stretch_card::StretchCard;
-use crate::domain::catalogue;
+use crate::domain::catalogue::{self, Stretch};
 use crate::domain::filter::{Facet, Filter};
 use crate::hooks::use_title::use_title;
+
+/// Cards rendered per task: a phone's first screen and then some, then the
+/// rest in groups this size, each a short task (see `Deferred`).
+const CARDS_PER_TASK: usize = 6;
 
 /// `/stretches`: the catalogue with search and filters. The filter lives in
 /// the URL query, so any filtered view can be bookmarked or shared.
@@ -43,10 +48,12 @@ pub fn Stretches() -> impl IntoView {
         1 => "1 stretch".to_string(),
         n => format!("{n} stretches"),
     };
-    let facets = Filter::facets()
+    let facets = move || {
+        Filter::facets()
         .into_iter()
         .map(|facet| view! { <FacetGroup facet filter edit=Callback::new(move |(key, slug): (&'static str, String)| edit(&|f| f.toggle(key, &slug))) /> })
-        .collect_view();
+        .collect_view()
+    };
     let chosen = move || match filter.with(Filter::facet_count) {
         0 => "Filters".to_string(),
         n => format!("Filters ({n} chosen)"),
@@ -71,7 +78,8 @@ pub fn Stretches() -> impl IntoView {
             </div>
             <details class="filters">
                 <summary>{chosen}</summary>
-                <div class="facets">{facets}</div>
+                // Closed at first: its many checkboxes can come a task later.
+                <div class="facets"><Deferred>{facets()}</Deferred></div>
                 <button
                     type="button"
                     class="button secondary"
@@ -100,15 +108,17 @@ pub fn Stretches() -> impl IntoView {
                 } else {
                     // At most a few dozen cards: re-rendering them costs less
                     // than a keyed list's diffing code costs in bytes.
-                    view! {
-                        <ul class="cards">
-                            {found
-                                .into_iter()
-                                .map(|stretch| view! { <StretchCard stretch /> })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
+                    let mut groups = found.chunks(CARDS_PER_TASK).map(<[&Stretch]>::to_vec);
+                    let cards = |list: Vec<&'static Stretch>| {
+                        list.into_iter()
+                            .map(|stretch| view! { <StretchCard stretch /> })
+                            .collect_view()
+                    };
+                    let first = groups.next().map(cards);
+                    let later = groups
+                        .map(|group| view! { <Deferred>{cards(group)}</Deferred> })
+                        .collect_view();
+                    view! { <ul class="cards">{first}{later}</ul> }.into_any()
                 }
             }}
         </section>

@@ -71,6 +71,12 @@ async fn a_common_page_can_be_read_and_followed_before_the_app_arrives() {
         )
         .await;
     assert_eq!(counts, serde_json::json!([1, 1, 1, 1]));
+    assert_eq!(
+        browser
+            .script("return document.querySelector('#app').hidden")
+            .await,
+        false
+    );
     // And it is the app that answers: the hold chosen reaches the player.
     browser.select_option("Hold for", "30 seconds").await;
     browser.click_link("Try it now").await;

@@ -162,19 +162,24 @@ impl Browser {
     }
 
     /// Waits until the app has started and drawn its page. A prerendered
-    /// page shows its heading before then, but its buttons do nothing yet.
+    /// page shows its heading before then, but its buttons do nothing yet;
+    /// the app shows its own `#app` when it replaces the copy.
     pub async fn wait_for_app(&self) {
-        self.wait_until("the app to start and render a level-one heading", || async {
-            // A page still loading may refuse scripts for a moment: wait on.
-            let started = self
-                .client
-                .execute(
-                    "return window.wasmBindings !== undefined && document.querySelector('main h1') !== null",
-                    vec![],
-                )
-                .await;
-            matches!(started, Ok(Value::Bool(true))).then_some(())
-        })
+        self.wait_until(
+            "the app to start and render a level-one heading",
+            || async {
+                // A page still loading may refuse scripts for a moment: wait on.
+                let started = self
+                    .client
+                    .execute(
+                        "return window.wasmBindings !== undefined \
+                        && document.querySelector('#app:not([hidden]) main h1') !== null",
+                        vec![],
+                    )
+                    .await;
+                matches!(started, Ok(Value::Bool(true))).then_some(())
+            },
+        )
         .await;
     }
 
