@@ -21,12 +21,13 @@ fi
 cd "$dir"
 [ -f index.html ] || { echo "precache: no index.html in $dir" >&2; exit 1; }
 [ -f sw.js ] || { echo "precache: no sw.js in $dir (public/sw.js)" >&2; exit 1; }
-# A Content-Security-Policy that allows only this site's files, wasm, and
-# Trunk's one inline loader script (by its hash, which changes every build).
-loader_hash=$(perl -MDigest::SHA=sha256_base64 -0ne \
-  'if (/<script type="?module"?>(.*?)<\/script>/s) { my $h = sha256_base64($1); print $h, "=" x ((4 - length($h) % 4) % 4) }' index.html)
-[ -n "$loader_hash" ] || { echo "precache: no loader script found in index.html" >&2; exit 1; }
-csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-$loader_hash'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+# A Content-Security-Policy that allows only this site's files, wasm, and the
+# page's inline scripts (the loader, whose hash changes every build, and the
+# settings script in index.html) by their hashes.
+script_hashes=$(perl -MDigest::SHA=sha256_base64 -0ne \
+  'my @h; while (/<script(?: type="?module"?)?>(.*?)<\/script>/sg) { my $h = sha256_base64($1); push @h, "\x27sha256-$h" . ("=" x ((4 - length($h) % 4) % 4)) . "\x27" } print join(" ", @h)' index.html)
+[ "$(wc -w <<< "$script_hashes")" -eq 2 ] || { echo "precache: expected the loader and the settings script in index.html, found: $script_hashes" >&2; exit 1; }
+csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' $script_hashes; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 grep -q "Content-Security-Policy" index.html ||
   perl -0pi -e "s|<meta charset=utf-8>|<meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"$csp\">|" index.html
 grep -q "Content-Security-Policy" index.html || { echo "precache: could not add the CSP" >&2; exit 1; }

@@ -52,6 +52,7 @@ async fn a_common_page_can_be_read_and_followed_before_the_app_arrives() {
     browser.see_text(cat_cow.summary).await;
     browser.see_text(cat_cow.steps[0]).await;
     assert_eq!(browser.title().await, "Cat-cow · Limber");
+    browser.screenshot("prerendered-no-wasm-phone").await;
     // Its links are plain links: without the app they load the next page.
     browser.click_link("Stretches").await;
     browser.see_path("/stretches").await;
@@ -82,6 +83,42 @@ async fn a_common_page_can_be_read_and_followed_before_the_app_arrives() {
     browser.click_link("Try it now").await;
     browser.see_path("/play/stretch/cat-cow").await;
     assert_eq!(browser.script("return location.search").await, "?hold=30");
+    browser.finish().await;
+}
+
+/// The theme, text scale and background the page shows.
+async fn look(browser: &Browser) -> serde_json::Value {
+    browser
+        .script(
+            "return [document.documentElement.dataset.theme ?? null,\
+             getComputedStyle(document.documentElement).getPropertyValue('--text-scale').trim(),\
+             getComputedStyle(document.body).backgroundColor]",
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_prerendered_page_shows_the_theme_and_text_size_chosen_before_the_app_arrives() {
+    let browser = Browser::phone().await;
+    let slow = TempDir::new("no-wasm").expect("a temp dir");
+    build_without_wasm(slow.path());
+    for (theme, size) in [
+        ("Dark", "Larger"),
+        ("Light", "Large"),
+        ("Same as this device", "Normal"),
+    ] {
+        browser.open("/settings").await;
+        browser.choose("theme", theme).await;
+        browser.choose("text-size", size).await;
+        browser.open("/stretches/cat-cow").await;
+        let by_the_app = look(&browser).await;
+        browser.server().serve_from(slow.path().to_path_buf());
+        browser.open_as_text("/stretches/cat-cow").await;
+        assert_eq!(look(&browser).await, by_the_app, "{theme}, {size}");
+        let errors = browser.errors().await;
+        assert!(errors.iter().all(|e| e.contains(".wasm")), "{errors:#?}");
+        browser.server().serve_from(dist_dir());
+    }
     browser.finish().await;
 }
 
