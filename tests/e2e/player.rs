@@ -5,7 +5,7 @@
 use fantoccini::key::Key;
 use limber::domain::catalogue;
 use limber::domain::cue::phase_label;
-use limber::domain::plan::{Phase, Segment, Side, Timing};
+use limber::domain::plan::{Phase, Plan, Segment, Side, Timing};
 use limber::domain::routine::{clock, Routine};
 
 use crate::support::{single_plan, Browser};
@@ -203,5 +203,73 @@ async fn end_asks_first_and_escape_backs_out() {
     browser.click_button("End").await;
     browser.click_button("End session").await;
     browser.see_heading("Session ended").await;
+    browser.finish().await;
+}
+
+/// Rates pain by keyboard: Tab to the scale's 0, then the arrow keys.
+async fn rate_pain_by_keyboard(browser: &Browser, rating: u8) {
+    browser.tab_to("0").await;
+    for _ in 0..rating {
+        browser.press(Key::Right).await;
+    }
+    assert_eq!(browser.focused_name().await, rating.to_string());
+}
+
+#[tokio::test]
+async fn a_whole_routine_played_by_keyboard_alone_is_saved() {
+    let routine = Routine::builtin("desk-break").expect("shipped");
+    let plan = Plan::new(&routine, &Timing::default()).segments;
+    let total: u64 = plan.iter().map(|s| s.duration_ms).sum();
+    let browser = Browser::phone().await;
+    browser.install_fake_clock().await;
+    browser.open("/routines/desk-break").await;
+    browser.tab_to("Start").await;
+    browser.press(Key::Enter).await;
+    browser.see_heading(&routine.name).await;
+    rate_pain_by_keyboard(&browser, 4).await;
+    browser.tab_to("Start").await;
+    browser.press(Key::Enter).await;
+    see_phase(&browser, &plan[0]).await;
+
+    // Space pauses: the time holds however long the pause; Space resumes.
+    browser.press(Key::Space).await;
+    browser.find_by_role("button", "Resume").await;
+    browser.advance_clock(60_000).await;
+    see_phase(&browser, &plan[0]).await;
+    browser.press(Key::Space).await;
+    browser.find_by_role("button", "Pause").await;
+    // The right arrow skips to the next step, the left arrow goes back to it.
+    browser.press(Key::Right).await;
+    browser.press(Key::Left).await;
+    see_phase(&browser, &plan[0]).await;
+
+    browser.advance_clock(total).await;
+    browser.see_heading("Well done").await;
+    rate_pain_by_keyboard(&browser, 2).await;
+    browser.tab_to("Finish").await;
+    browser.press(Key::Enter).await;
+    browser.tab_to("Back to home").await;
+    let stored = browser
+        .script(&format!(
+            "return localStorage.getItem('{}')",
+            limber::domain::storage::HISTORY_KEY
+        ))
+        .await;
+    let history = limber::domain::storage::load_history(stored.as_str().expect("saved"))
+        .expect("readable")
+        .data;
+    let [session] = history.sessions.as_slice() else {
+        panic!("one session, not {:?}", history.sessions);
+    };
+    assert_eq!(
+        (session.pain_before, session.pain_after),
+        (Some(4), Some(2))
+    );
+    assert!(session.skipped.is_empty(), "{session:?}");
+    assert_eq!(session.done.len(), routine.steps.len(), "{session:?}");
+    browser.press(Key::Enter).await;
+    browser
+        .see_heading("Gentle stretches for your lower back")
+        .await;
     browser.finish().await;
 }
