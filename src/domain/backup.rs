@@ -3,9 +3,8 @@
 //! as CSV for a spreadsheet, and what importing a file would change before
 //! anything changes.
 
-use serde::{Deserialize, Serialize};
-
 use super::catalogue;
+use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::saved::Routines;
 use super::session::SessionRecord;
 use super::settings::Settings;
@@ -24,7 +23,7 @@ const REMIND_AFTER_MS: u64 = 14 * 86_400_000;
 const REMIND_AFTER_SESSIONS: usize = 5;
 
 /// Everything Limber keeps, in one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
     /// Always [`EXPORT_FORMAT`].
     pub format: String,
@@ -35,8 +34,37 @@ pub struct Export {
     pub history: History,
     pub settings: Settings,
     /// Saved routines (absent from files made before they existed).
-    #[serde(default)]
     pub routines: Routines,
+}
+
+impl ToJson for Export {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(
+            out,
+            &[
+                ("format", &self.format),
+                ("v", &self.v),
+                ("exported_at", &self.exported_at),
+                ("history", &self.history),
+                ("settings", &self.settings),
+                ("routines", &self.routines),
+            ],
+        );
+    }
+}
+
+impl FromJson for Export {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "export")?;
+        Ok(Self {
+            format: f.get("format")?,
+            v: f.get("v")?,
+            exported_at: f.get("exported_at")?,
+            history: f.get("history")?,
+            settings: f.get("settings")?,
+            routines: f.get_or("routines", Routines::default())?,
+        })
+    }
 }
 
 impl Export {
@@ -54,8 +82,7 @@ impl Export {
 
     /// The file's text.
     pub fn to_json(&self) -> String {
-        // Plain structs of strings and numbers always serialise.
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_json_string()
     }
 
     /// The file name to save it under, with the local date.
@@ -100,22 +127,19 @@ pub fn parse_export(text: &str) -> Result<Export, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            ImportError::NotLimber
-        } else {
-            ImportError::NotJson
-        }
-    })?;
-    if header.format.as_deref() != Some(EXPORT_FORMAT) {
+    let value = json::parse(text).map_err(|_| ImportError::NotJson)?;
+    // What the file says it is, before anything else: any other JSON is
+    // named as such.
+    let header = Fields::of(&value, "file").map_err(|_| ImportError::NotLimber)?;
+    let format: Option<String> = header.get("format").map_err(|_| ImportError::NotLimber)?;
+    let version: Option<u32> = header.get("v").map_err(|_| ImportError::NotLimber)?;
+    if format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotLimber);
     }
-    match header.v {
+    match version {
         Some(v) if v == EXPORT_VERSION => {
-            let mut export: Export =
-                serde_json::from_str(text).map_err(|e| ImportError::Damaged {
-                    reason: e.to_string(),
-                })?;
+            let mut export = Export::from_json(&value)
+                .map_err(|e| ImportError::Damaged { reason: e.message })?;
             export.settings = export.settings.clamped();
             Ok(export)
         }
@@ -124,14 +148,6 @@ pub fn parse_export(text: &str) -> Result<Export, ImportError> {
             reason: "no known format version".into(),
         }),
     }
-}
-
-/// What a file says it is, read before anything else; every other field is
-/// skipped unparsed. Any JSON object fits, so other files are named as such.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    v: Option<u32>,
 }
 
 /// Whether an import adds to what is here ([`History::merge`], keeping these

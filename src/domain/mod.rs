@@ -7,6 +7,7 @@ pub mod cue;
 pub mod engine;
 pub mod figure;
 pub mod filter;
+pub mod json;
 pub mod plan;
 pub mod qr;
 pub mod reminder;

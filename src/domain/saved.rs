@@ -2,9 +2,8 @@
 //! operation applied to what is stored at that moment (read-modify-write),
 //! so two tabs saving or deleting at once never undo each other.
 
-use serde::{Deserialize, Serialize};
-
 use super::catalogue::{self, Sides};
+use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::routine::{Custom, Routine, Step};
 use super::storage::{load_envelope, save_envelope, LoadError, Loaded};
 
@@ -16,7 +15,7 @@ pub const ROUTINES_VERSION: u32 = 1;
 pub const ID_PREFIX: &str = "mine-";
 
 /// One step as stored: the stretch by id, so the file reads on its own.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedStep {
     pub stretch: String,
     pub hold_seconds: u16,
@@ -27,7 +26,7 @@ pub struct SavedStep {
 }
 
 /// A routine the person saved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedRoutine {
     /// `mine-<epoch ms of creation>`.
     pub id: String,
@@ -90,9 +89,80 @@ impl SavedRoutine {
 }
 
 /// Every saved routine, newest change first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Routines {
     pub items: Vec<SavedRoutine>,
+}
+
+impl ToJson for SavedStep {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(
+            out,
+            &[
+                ("stretch", &self.stretch),
+                ("hold_seconds", &self.hold_seconds),
+                ("reps", &self.reps),
+                ("sides", &self.sides),
+                ("rest_after_seconds", &self.rest_after_seconds),
+            ],
+        );
+    }
+}
+
+impl FromJson for SavedStep {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "step")?;
+        Ok(Self {
+            stretch: f.get("stretch")?,
+            hold_seconds: f.get("hold_seconds")?,
+            reps: f.get("reps")?,
+            sides: f.get("sides")?,
+            rest_after_seconds: f.get("rest_after_seconds")?,
+        })
+    }
+}
+
+impl ToJson for SavedRoutine {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(
+            out,
+            &[
+                ("id", &self.id),
+                ("name", &self.name),
+                ("rest_seconds", &self.rest_seconds),
+                ("steps", &self.steps),
+                ("updated_at", &self.updated_at),
+            ],
+        );
+    }
+}
+
+impl FromJson for SavedRoutine {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "routine")?;
+        Ok(Self {
+            id: f.get("id")?,
+            name: f.get("name")?,
+            rest_seconds: f.get("rest_seconds")?,
+            steps: f.get("steps")?,
+            updated_at: f.get("updated_at")?,
+        })
+    }
+}
+
+impl ToJson for Routines {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(out, &[("items", &self.items)]);
+    }
+}
+
+impl FromJson for Routines {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "routines")?;
+        Ok(Self {
+            items: f.get("items")?,
+        })
+    }
 }
 
 impl Routines {

@@ -1,13 +1,13 @@
 //! What one played session leaves behind, for history and progress.
 
-use serde::{Deserialize, Serialize};
-
 use super::engine::{Engine, Outcome};
+use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::routine::Routine;
 
 /// A finished (or ended) session, as the progress feature stores it.
-/// Fields added later must be `#[serde(default)]` so older history loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Fields added later must be read with a default (`Fields::get_or`, or an
+/// `Option`) so older history loads.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionRecord {
     /// The routine's id (built-in, saved, or `stretch:<id>` for a single stretch).
     pub routine_id: String,
@@ -25,6 +25,42 @@ pub struct SessionRecord {
     /// 0 (no pain) to 10, if the person answered.
     pub pain_before: Option<u8>,
     pub pain_after: Option<u8>,
+}
+
+impl ToJson for SessionRecord {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(
+            out,
+            &[
+                ("routine_id", &self.routine_id),
+                ("routine_name", &self.routine_name),
+                ("started_at", &self.started_at),
+                ("active_ms", &self.active_ms),
+                ("done", &self.done),
+                ("skipped", &self.skipped),
+                ("hurt", &self.hurt),
+                ("pain_before", &self.pain_before),
+                ("pain_after", &self.pain_after),
+            ],
+        );
+    }
+}
+
+impl FromJson for SessionRecord {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "session")?;
+        Ok(Self {
+            routine_id: f.get("routine_id")?,
+            routine_name: f.get("routine_name")?,
+            started_at: f.get("started_at")?,
+            active_ms: f.get("active_ms")?,
+            done: f.get("done")?,
+            skipped: f.get("skipped")?,
+            hurt: f.get("hurt")?,
+            pain_before: f.get("pain_before")?,
+            pain_after: f.get("pain_after")?,
+        })
+    }
 }
 
 impl SessionRecord {

@@ -1,7 +1,6 @@
 //! What a person can set, with the limits the app keeps them in.
 
-use serde::{Deserialize, Serialize};
-
+use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::plan::Timing;
 use super::storage::{load_envelope, save_envelope, LoadError, Loaded};
 
@@ -11,8 +10,7 @@ pub const SETTINGS_KEY: &str = "limber/settings";
 pub const SETTINGS_VERSION: u32 = 1;
 
 /// Light, dark, or whatever the system says.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     System,
@@ -21,8 +19,7 @@ pub enum Theme {
 }
 
 /// How large the text is, on top of the system's own setting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextSize {
     #[default]
     Normal,
@@ -43,8 +40,8 @@ impl TextSize {
 
 /// Every setting. Unknown or missing fields take their defaults, so older
 /// and newer settings files still load.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Stored as an object; every field may be missing and takes its default.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub sound: bool,
     /// 0 to 100.
@@ -65,6 +62,99 @@ pub struct Settings {
     pub text_size: TextSize,
     /// When everything was last exported (epoch ms), for the backup reminder.
     pub last_export_at: Option<u64>,
+}
+
+/// Stored by name, in kebab case.
+impl ToJson for Theme {
+    fn write_json(&self, out: &mut String) {
+        json::write_str(
+            out,
+            match self {
+                Self::System => "system",
+                Self::Light => "light",
+                Self::Dark => "dark",
+            },
+        );
+    }
+}
+
+impl FromJson for Theme {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        match value {
+            Json::String(s) if s == "system" => Ok(Self::System),
+            Json::String(s) if s == "light" => Ok(Self::Light),
+            Json::String(s) if s == "dark" => Ok(Self::Dark),
+            _ => Err(JsonError::shape("expected system, light or dark")),
+        }
+    }
+}
+
+/// Stored by name, in kebab case.
+impl ToJson for TextSize {
+    fn write_json(&self, out: &mut String) {
+        json::write_str(
+            out,
+            match self {
+                Self::Normal => "normal",
+                Self::Large => "large",
+                Self::Larger => "larger",
+            },
+        );
+    }
+}
+
+impl FromJson for TextSize {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        match value {
+            Json::String(s) if s == "normal" => Ok(Self::Normal),
+            Json::String(s) if s == "large" => Ok(Self::Large),
+            Json::String(s) if s == "larger" => Ok(Self::Larger),
+            _ => Err(JsonError::shape("expected normal, large or larger")),
+        }
+    }
+}
+
+impl ToJson for Settings {
+    fn write_json(&self, out: &mut String) {
+        json::write_object(
+            out,
+            &[
+                ("sound", &self.sound),
+                ("volume", &self.volume),
+                ("voice", &self.voice),
+                ("voice_name", &self.voice_name),
+                ("vibration", &self.vibration),
+                ("get_ready_seconds", &self.get_ready_seconds),
+                ("switch_sides_seconds", &self.switch_sides_seconds),
+                ("rest_seconds", &self.rest_seconds),
+                ("weekly_goal_days", &self.weekly_goal_days),
+                ("theme", &self.theme),
+                ("text_size", &self.text_size),
+                ("last_export_at", &self.last_export_at),
+            ],
+        );
+    }
+}
+
+impl FromJson for Settings {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let f = Fields::of(value, "settings")?;
+        let d = Self::default();
+        Ok(Self {
+            sound: f.get_or("sound", d.sound)?,
+            volume: f.get_or("volume", d.volume)?,
+            voice: f.get_or("voice", d.voice)?,
+            voice_name: f.get_or("voice_name", d.voice_name)?,
+            vibration: f.get_or("vibration", d.vibration)?,
+            get_ready_seconds: f.get_or("get_ready_seconds", d.get_ready_seconds)?,
+            switch_sides_seconds: f.get_or("switch_sides_seconds", d.switch_sides_seconds)?,
+            rest_seconds: f.get_or("rest_seconds", d.rest_seconds)?,
+            weekly_goal_days: f.get_or("weekly_goal_days", d.weekly_goal_days)?,
+            theme: f.get_or("theme", d.theme)?,
+            text_size: f.get_or("text_size", d.text_size)?,
+            last_export_at: f.get_or("last_export_at", d.last_export_at)?,
+        })
+    }
 }
 
 impl Default for Settings {

@@ -9,7 +9,7 @@ use flate2::Compression;
 /// router alone cost 88 KB on an empty shell, so that target cannot hold once
 /// the catalogue's text and pages are in. This is the interim ceiling; README
 /// ("Size budget") records why. Raise it only with a reason written there.
-const BUDGET_GZIP_BYTES: u64 = 400 * 1024;
+const BUDGET_GZIP_BYTES: u64 = 395 * 1024;
 
 #[test]
 fn the_first_load_fits_the_gzip_budget() {
@@ -34,8 +34,9 @@ fn the_first_load_fits_the_gzip_budget() {
 
 /// What a first visit downloads before Limber is usable: the page, its
 /// styles, the loader and the wasm. The service worker then precaches the
-/// rest (icons, screenshots, manifest, 404.html) in the background; that is
-/// reported by `make sizes`, not counted here.
+/// rest (icons, screenshots, manifest, the shell and the other prerendered
+/// pages) in the background; that is reported by `make sizes`, not counted
+/// here.
 fn first_load(dist: &std::path::Path, path: &std::path::Path) -> bool {
     let name = path
         .strip_prefix(dist)
