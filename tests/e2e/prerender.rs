@@ -6,6 +6,8 @@
 use std::path::Path;
 
 use limber::domain::catalogue;
+use limber::domain::routine::{Custom, Routine};
+use limber::domain::share;
 
 use crate::support::process::TempDir;
 use crate::support::{dist_dir, Browser};
@@ -119,6 +121,46 @@ async fn a_prerendered_page_shows_the_theme_and_text_size_chosen_before_the_app_
         assert!(errors.iter().all(|e| e.contains(".wasm")), "{errors:#?}");
         browser.server().serve_from(dist_dir());
     }
+    browser.finish().await;
+}
+
+async fn main_visibility(browser: &Browser) -> serde_json::Value {
+    browser
+        .script("return getComputedStyle(document.querySelector('main')).visibility")
+        .await
+}
+
+#[tokio::test]
+async fn a_share_link_never_shows_the_home_page_before_the_shared_routine() {
+    let browser = Browser::phone().await;
+    let routine = Routine::builtin("gentle-start").expect("shipped");
+    let link = format!("/#{}", share::encode(&Custom::from_routine(&routine)));
+    browser.server().hold(".wasm");
+    browser.open_as_text(&link).await;
+    assert_eq!(main_visibility(&browser).await, "hidden");
+    browser.server().release();
+    browser.wait_for_app().await;
+    browser.see_text("A routine shared with you").await;
+    assert_eq!(main_visibility(&browser).await, "visible");
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn focus_moved_before_the_app_arrives_stays_where_it_was() {
+    let browser = Browser::phone().await;
+    browser.server().hold(".wasm");
+    browser.open_as_text("/stretches/cat-cow").await;
+    browser.tab_to("All stretches").await;
+    browser.server().release();
+    browser.wait_for_app().await;
+    assert_eq!(browser.focused_name().await, "All stretches");
+    assert_eq!(
+        browser
+            .script("return document.activeElement.closest('#app') !== null")
+            .await,
+        true,
+        "the app's own link has focus"
+    );
     browser.finish().await;
 }
 

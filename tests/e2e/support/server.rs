@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 
 pub struct StaticServer {
@@ -17,6 +17,8 @@ pub struct StaticServer {
     root: Arc<Mutex<Option<PathBuf>>>,
     /// Every path requested, in order.
     log: Arc<Mutex<Vec<String>>>,
+    /// Requests for paths ending so wait until released, as a slow download.
+    held: Arc<Held>,
     accept_loop: Option<JoinHandle<()>>,
 }
 
@@ -28,7 +30,8 @@ impl StaticServer {
         let stopping = Arc::clone(&stop);
         let root = Arc::new(Mutex::new(Some(root)));
         let log = Arc::new(Mutex::new(Vec::new()));
-        let (serving, logging) = (Arc::clone(&root), Arc::clone(&log));
+        let held = Arc::new(Held::default());
+        let (serving, logging, holding) = (Arc::clone(&root), Arc::clone(&log), Arc::clone(&held));
         let accept_loop = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopping.load(Ordering::SeqCst) {
@@ -41,9 +44,10 @@ impl StaticServer {
                     continue;
                 };
                 let logging = Arc::clone(&logging);
+                let holding = Arc::clone(&holding);
                 std::thread::spawn(move || {
                     // A browser that drops a connection mid-response is not a test failure.
-                    let _ = serve(stream, &root, &logging);
+                    let _ = serve(stream, &root, &logging, &holding);
                 });
             }
         });
@@ -52,6 +56,7 @@ impl StaticServer {
             stop,
             root,
             log,
+            held,
             accept_loop: Some(accept_loop),
         })
     }
@@ -70,6 +75,22 @@ impl StaticServer {
         }
     }
 
+    /// From now on, requests for paths ending in `suffix` wait (a download
+    /// that has not arrived yet) until [`StaticServer::release`].
+    pub fn hold(&self, suffix: &str) {
+        if let Ok(mut held) = self.held.suffix.lock() {
+            *held = Some(suffix.to_string());
+        }
+    }
+
+    /// Answers every held request, and holds no more.
+    pub fn release(&self) {
+        if let Ok(mut held) = self.held.suffix.lock() {
+            *held = None;
+        }
+        self.held.released.notify_all();
+    }
+
     /// Every path requested so far, and forget them.
     pub fn take_requests(&self) -> Vec<String> {
         self.log
@@ -84,8 +105,29 @@ impl StaticServer {
     }
 }
 
+#[derive(Default)]
+struct Held {
+    suffix: Mutex<Option<String>>,
+    released: Condvar,
+}
+
+impl Held {
+    fn wait_for(&self, path: &str) {
+        let Ok(mut held) = self.suffix.lock() else {
+            return;
+        };
+        while held.as_deref().is_some_and(|suffix| path.ends_with(suffix)) {
+            match self.released.wait(held) {
+                Ok(next) => held = next,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
 impl Drop for StaticServer {
     fn drop(&mut self) {
+        self.release();
         self.stop.store(true, Ordering::SeqCst);
         // Wake the blocking accept so the loop sees the flag.
         let _ = TcpStream::connect(self.addr);
@@ -95,7 +137,12 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+fn serve(
+    stream: TcpStream,
+    root: &Path,
+    log: &Mutex<Vec<String>>,
+    held: &Held,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -112,6 +159,7 @@ fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) -> std::io::R
     if let Ok(mut log) = log.lock() {
         log.push(path.to_string());
     }
+    held.wait_for(path);
     let (status, body, content_type) = resolve(root, path);
     let mut out = stream;
     write!(
