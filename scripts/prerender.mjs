@@ -50,7 +50,9 @@ try {
     addEventListener("TrunkApplicationStarted", () => { window.__limberStarted = true; }));
 
   const pages = new Map();
-  const queue = ["/"];
+  // About is linked only from Settings, which holds the person's data and is
+  // not prerendered, so it is a starting point of its own.
+  const queue = ["/", "/about"];
   const seen = new Set(queue);
   while (queue.length) {
     current = queue.shift();

@@ -39,8 +39,14 @@ async function firstReadable(dir, names) {
 export function serve(dir, port, { replace = {} } = {}) {
   const cache = new Map();
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
-    const found = path in replace
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+    } catch {
+      res.writeHead(400).end("bad request");
+      return;
+    }
+    const found = Object.hasOwn(replace, path)
       ? { file: join(dir, path), body: Buffer.from(replace[path]) }
       : await firstReadable(dir, candidates(path));
     if (!found) { res.writeHead(404).end("not found"); return; }
@@ -52,16 +58,17 @@ export function serve(dir, port, { replace = {} } = {}) {
       "Cache-Control": /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
       "Vary": "Accept-Encoding",
     };
-    if (!type.startsWith("image/png")) {
-      const key = file + (accepts.includes("br") ? ":br" : ":gz");
-      if (accepts.includes("br")) {
-        body = cache.get(key) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-        headers["Content-Encoding"] = "br";
-      } else if (accepts.includes("gzip")) {
-        body = cache.get(key) ?? gzipSync(body, { level: 9 });
-        headers["Content-Encoding"] = "gzip";
+    const encoding = type.startsWith("image/png") ? null
+      : accepts.includes("br") ? "br" : accepts.includes("gzip") ? "gzip" : null;
+    if (encoding) {
+      const key = `${file}:${encoding}`;
+      if (!cache.has(key)) {
+        cache.set(key, encoding === "br"
+          ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(body, { level: 9 }));
       }
-      cache.set(key, body);
+      body = cache.get(key);
+      headers["Content-Encoding"] = encoding;
     }
     res.writeHead(200, headers).end(body);
   });

@@ -68,7 +68,8 @@ fn start() {
         // Someone who tabbed into the copy keeps their place in the app.
         let focused = document()
             .active_element()
-            .and_then(|active| place_in_copy(&body, &active, &root));
+            .filter(|active| !active.is_same_node(Some(&body)) && !root.contains(Some(active)))
+            .and_then(|active| twin_in_app(&active, &root));
         // Everything else in the body is the copy (or the shell's noscript).
         let others = body.children();
         for i in (0..others.length()).rev() {
@@ -78,49 +79,33 @@ fn start() {
         }
         let _ = root.remove_attribute("hidden");
         let _ = body.remove_attribute("data-prerendered");
-        if let Some(place) = focused {
-            let target = place
-                .iter()
-                .try_fold(web_sys::Element::from(root.clone()), |at, &i| {
-                    at.children().item(i)
-                });
-            if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                // Focus fails only on an element that cannot take it; then
-                // the page keeps its default focus, as after any load.
-                let _ = target.focus();
-            }
+        if let Some(twin) = focused {
+            // Focus fails only on an element that cannot take it; then the
+            // page keeps its default focus, as after any load.
+            let _ = twin.focus();
         }
     });
 }
 
-/// Where `element` sits in the prerendered copy, as child positions from
-/// the copy's top (the same positions lead to its twin in `#app`), or
-/// `None` when it is not in the copy.
-fn place_in_copy(
-    body: &web_sys::HtmlElement,
+/// The app's own copy of a control in the prerendered copy: the same kind
+/// of element with the same id, link and text, if the app has exactly one.
+/// Position alone could land on another control where the app's page
+/// differs (a notice, the person's own routines).
+fn twin_in_app(
     element: &web_sys::Element,
     root: &web_sys::HtmlElement,
-) -> Option<Vec<u32>> {
-    let mut place = Vec::new();
-    let mut at = element.clone();
-    loop {
-        let parent = at.parent_element()?;
-        let siblings = parent.children();
-        let index = (0..siblings.length()).find(|&i| {
-            siblings
-                .item(i)
-                .is_some_and(|sibling| sibling.is_same_node(Some(&at)))
-        })?;
-        place.push(index);
-        if parent.is_same_node(Some(body)) {
-            // The copy comes before `#app`; focus inside `#app` is kept.
-            return (!at.is_same_node(Some(root))).then(|| {
-                place.reverse();
-                place
-            });
-        }
-        at = parent;
-    }
+) -> Option<web_sys::HtmlElement> {
+    let same = |other: &web_sys::Element| {
+        other.id() == element.id()
+            && other.get_attribute("href") == element.get_attribute("href")
+            && other.text_content() == element.text_content()
+    };
+    let candidates = root.get_elements_by_tag_name(&element.tag_name());
+    let mut twins = (0..candidates.length())
+        .filter_map(|i| candidates.item(i))
+        .filter(same);
+    let twin = twins.next()?;
+    twins.next().is_none().then_some(twin)?.dyn_into().ok()
 }
 
 /// The whole application: the shell around the routed page.

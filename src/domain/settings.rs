@@ -221,6 +221,23 @@ pub fn save_settings(rev: u64, settings: &Settings) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// index.html's pre-paint script hides a prerendered routine time when
+    /// the stored timings differ from these defaults; it must know them.
+    #[test]
+    fn the_pre_paint_script_knows_the_default_timings() {
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+            .expect("index.html");
+        let d = Settings::default();
+        for (field, value) in [
+            ("get_ready_seconds", d.get_ready_seconds),
+            ("switch_sides_seconds", d.switch_sides_seconds),
+            ("rest_seconds", d.rest_seconds),
+        ] {
+            let rule = format!("(chosen.{field} ?? {value}) !== {value}");
+            assert!(page.contains(&rule), "index.html lacks {rule}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -238,8 +238,9 @@ async fn a_whole_routine_played_by_keyboard_alone_is_saved() {
     see_phase(&browser, &plan[0]).await;
     browser.press(Key::Space).await;
     browser.find_by_role("button", "Pause").await;
-    // The right arrow skips to the next step, the left arrow goes back to it.
+    // The right arrow skips ahead, the left arrow comes back.
     browser.press(Key::Right).await;
+    see_phase(&browser, &plan[1]).await;
     browser.press(Key::Left).await;
     see_phase(&browser, &plan[0]).await;
 

@@ -104,6 +104,13 @@ async fn a_prerendered_page_shows_the_theme_and_text_size_chosen_before_the_app_
     let browser = Browser::phone().await;
     let slow = TempDir::new("no-wasm").expect("a temp dir");
     build_without_wasm(slow.path());
+    // The worker would serve the wasm from its cache: ask the network.
+    browser
+        .cdp(
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": true }),
+        )
+        .await;
     for (theme, size) in [
         ("Dark", "Larger"),
         ("Light", "Large"),
@@ -116,6 +123,13 @@ async fn a_prerendered_page_shows_the_theme_and_text_size_chosen_before_the_app_
         let by_the_app = look(&browser).await;
         browser.server().serve_from(slow.path().to_path_buf());
         browser.open_as_text("/stretches/cat-cow").await;
+        assert_eq!(
+            browser
+                .script("return window.wasmBindings === undefined")
+                .await,
+            true,
+            "the copy alone, without the app"
+        );
         assert_eq!(look(&browser).await, by_the_app, "{theme}, {size}");
         let errors = browser.errors().await;
         assert!(errors.iter().all(|e| e.contains(".wasm")), "{errors:#?}");
@@ -141,6 +155,65 @@ async fn a_share_link_never_shows_the_home_page_before_the_shared_routine() {
     browser.server().release();
     browser.wait_for_app().await;
     browser.see_text("A routine shared with you").await;
+    assert_eq!(main_visibility(&browser).await, "visible");
+    browser.finish().await;
+}
+
+/// Stores `text` under `key`, as the app would have.
+async fn store(browser: &Browser, key: &str, text: &str) {
+    let script = format!(
+        "localStorage.setItem({}, {}); return null;",
+        serde_json::Value::from(key),
+        serde_json::Value::from(text)
+    );
+    browser.script(&script).await;
+}
+
+#[tokio::test]
+async fn a_copy_that_would_show_the_wrong_thing_stays_out_of_sight() {
+    use limber::domain::saved::{save_routines, Routines, SavedRoutine, ROUTINES_KEY};
+    use limber::domain::settings::{save_settings, Settings, SETTINGS_KEY};
+    let browser = Browser::phone().await;
+    browser.server().hold(".wasm");
+    // Everyone's default: the copies show.
+    for path in ["/", "/routines/desk-break", "/stretches"] {
+        browser.open_as_text(path).await;
+        assert_eq!(main_visibility(&browser).await, "visible", "{path}");
+    }
+    // A filtered catalogue is not the copy's full list.
+    browser.open_as_text("/stretches?q=knee").await;
+    assert_eq!(main_visibility(&browser).await, "hidden");
+    // Own timings change routine times, not a stretch page.
+    let timing = Settings {
+        get_ready_seconds: 10,
+        ..Settings::default()
+    };
+    store(&browser, SETTINGS_KEY, &save_settings(1, &timing)).await;
+    for (path, shown) in [
+        ("/routines/desk-break", "hidden"),
+        ("/", "hidden"),
+        ("/stretches/cat-cow", "visible"),
+    ] {
+        browser.open_as_text(path).await;
+        assert_eq!(main_visibility(&browser).await, shown, "{path}");
+    }
+    // Saved routines belong on home.
+    store(
+        &browser,
+        SETTINGS_KEY,
+        &save_settings(1, &Settings::default()),
+    )
+    .await;
+    let routine = Routine::builtin("desk-break").expect("shipped");
+    let mine = SavedRoutine::new("mine-1", &Custom::from_routine(&routine), 1);
+    let routines = Routines { items: vec![mine] };
+    store(&browser, ROUTINES_KEY, &save_routines(1, &routines)).await;
+    browser.open_as_text("/").await;
+    assert_eq!(main_visibility(&browser).await, "hidden");
+    // The app then draws the page, with them.
+    browser.server().release();
+    browser.wait_for_app().await;
+    browser.see_text("Your routines").await;
     assert_eq!(main_visibility(&browser).await, "visible");
     browser.finish().await;
 }
@@ -214,6 +287,15 @@ async fn offline_the_worker_serves_each_page_its_prerendered_copy() {
     // Any other page is the shell, and the app draws it.
     browser.open("/progress").await;
     browser.see_heading("Progress").await;
+    // The refused connections are logged by Chromium itself; nothing else.
+    let errors: Vec<String> = browser
+        .errors()
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("net::ERR"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    browser.finish().await;
 }
 
 /// What the build wrote: each prerendered page keeps the app's CSP, has no
@@ -237,6 +319,9 @@ fn the_build_holds_a_page_for_each_common_route_and_an_empty_shell() {
     let shell = std::fs::read_to_string(dist.join("404.html")).expect("the shell");
     assert!(shell.contains("Content-Security-Policy"));
     assert!(!shell.contains("class=\"app\""), "the shell is empty");
+    for page in ["index.html", "stretches.html", "safety.html", "about.html"] {
+        assert!(dist.join(page).is_file(), "{page} was not prerendered");
+    }
     for stretch in catalogue::stretches() {
         assert!(
             dist.join(format!("stretches/{}.html", stretch.id))
