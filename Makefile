@@ -83,7 +83,8 @@ icons:
 icons-check:
 	cargo run --quiet --release --manifest-path tools/icons/Cargo.toml -- --check
 
-release:
+# A release build prerenders its common pages in Chromium (scripts/prerender.mjs).
+release: build-tools browser-tools
 	trunk build --release --offline
 
 e2e:
