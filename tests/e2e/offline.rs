@@ -58,15 +58,7 @@ async fn after_a_first_visit_everything_opens_and_plays_with_the_network_down() 
     );
     browser.advance_clock(plan.total_ms()).await;
     browser.see_heading("Well done").await;
-    // Chromium logs the refused connections themselves; the page must not
-    // have logged anything else.
-    let errors: Vec<String> = browser
-        .errors()
-        .await
-        .into_iter()
-        .filter(|e| !e.contains("net::ERR"))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    browser.expect_only_refused_connections().await;
 }
 
 /// A second build: `dist/` plus one new file, with its precache list and

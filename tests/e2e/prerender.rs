@@ -289,14 +289,7 @@ async fn offline_the_worker_serves_each_page_its_prerendered_copy() {
     // Any other page is the shell, and the app draws it.
     browser.open("/progress").await;
     browser.see_heading("Progress").await;
-    // The refused connections are logged by Chromium itself; nothing else.
-    let errors: Vec<String> = browser
-        .errors()
-        .await
-        .into_iter()
-        .filter(|e| !e.contains("net::ERR"))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    browser.expect_only_refused_connections().await;
     browser.finish().await;
 }
 

@@ -702,6 +702,18 @@ impl Browser {
             .collect()
     }
 
+    /// Fails if the page logged any error other than the refused connections
+    /// Chromium logs by itself while the network is down.
+    pub async fn expect_only_refused_connections(&self) {
+        let errors: Vec<String> = self
+            .errors()
+            .await
+            .into_iter()
+            .filter(|e| !e.contains("net::ERR"))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+
     /// Ends the test: fails if the page logged any error, then closes the session.
     pub async fn finish(self) {
         let errors = self.errors().await;
