@@ -323,12 +323,6 @@ pub fn write_object(out: &mut String, fields: &[(&str, &dyn ToJson)]) {
     out.push('}');
 }
 
-impl ToJson for str {
-    fn write_json(&self, out: &mut String) {
-        write_str(out, self);
-    }
-}
-
 impl ToJson for String {
     fn write_json(&self, out: &mut String) {
         write_str(out, self);
@@ -383,12 +377,6 @@ impl<T: ToJson> ToJson for Vec<T> {
             item.write_json(out);
         }
         out.push(']');
-    }
-}
-
-impl<T: ToJson + ?Sized> ToJson for &T {
-    fn write_json(&self, out: &mut String) {
-        (**self).write_json(out);
     }
 }
 
