@@ -64,13 +64,7 @@ async fn after_a_first_visit_everything_opens_and_plays_with_the_network_down() 
 /// A second build: `dist/` plus one new file, with its precache list and
 /// version made by the same script a release build runs.
 fn next_build(dir: &std::path::Path) -> String {
-    let status = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(format!("{}/.", crate::support::dist_dir().display()))
-        .arg(dir)
-        .status()
-        .expect("copy dist");
-    assert!(status.success());
+    crate::support::copy_dist(dir);
     std::fs::write(dir.join("whats-new.txt"), "A new version.").expect("write a new file");
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/precache.sh");
     let out = std::process::Command::new("bash")

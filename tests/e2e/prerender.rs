@@ -10,7 +10,7 @@ use limber::domain::routine::{Custom, Routine};
 use limber::domain::share;
 
 use crate::support::process::TempDir;
-use crate::support::{dist_dir, Browser};
+use crate::support::{copy_dist, dist_dir, Browser};
 
 /// The pages `make bench` measures with Lighthouse, and a routine.
 const PRERENDERED: [&str; 4] = [
@@ -23,13 +23,7 @@ const PRERENDERED: [&str; 4] = [
 /// A copy of the build whose wasm never arrives, as on a slow or broken
 /// connection.
 fn build_without_wasm(dir: &Path) {
-    let status = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(format!("{}/.", dist_dir().display()))
-        .arg(dir)
-        .status()
-        .expect("copy dist");
-    assert!(status.success());
+    copy_dist(dir);
     let mut removed = 0;
     for entry in std::fs::read_dir(dir).expect("read the copy") {
         let path = entry.expect("an entry").path();

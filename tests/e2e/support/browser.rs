@@ -111,20 +111,21 @@ impl Browser {
 
     /// Opens `path` (e.g. "/about") and waits until the app has rendered a page heading.
     pub async fn open(&self, path: &str) {
+        self.go_to(path).await;
+        self.wait_for_app().await;
+    }
+
+    async fn go_to(&self, path: &str) {
         self.client
             .goto(&self.server.url(path))
             .await
             .unwrap_or_else(|e| panic!("open {path}: {e}"));
-        self.wait_for_app().await;
     }
 
     /// Opens `path` and waits only for its heading, as a person sees a
     /// prerendered page before the app has started (or when it never does).
     pub async fn open_as_text(&self, path: &str) {
-        self.client
-            .goto(&self.server.url(path))
-            .await
-            .unwrap_or_else(|e| panic!("open {path}: {e}"));
+        self.go_to(path).await;
         self.wait_until("a level-one heading", || async {
             self.client.find(Locator::Css("main h1")).await.ok()
         })

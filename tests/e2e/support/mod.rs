@@ -25,6 +25,17 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// Copies the release build into `dir`, for a test to change it.
+pub fn copy_dist(dir: &std::path::Path) {
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(format!("{}/.", dist_dir().display()))
+        .arg(dir)
+        .status()
+        .expect("copy dist");
+    assert!(status.success(), "copy dist into {}", dir.display());
+}
+
 /// The plan of `/play/stretch/<id>?hold=<hold>`, as the app builds it.
 pub fn single_plan(id: &str, hold: u16) -> Vec<Segment> {
     let stretch = catalogue::stretch(id).expect("shipped");
