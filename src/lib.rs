@@ -56,13 +56,12 @@ fn start() {
     let Ok(root) = document().create_element("div") else {
         return;
     };
+    let root: web_sys::HtmlElement = root.unchecked_into();
     root.set_id("app");
-    // Setting or removing an attribute fails only for a name that is not one.
-    let _ = root.set_attribute("hidden", "");
+    root.set_hidden(true);
     if body.append_child(&root).is_err() {
         return;
     }
-    let root: web_sys::HtmlElement = root.unchecked_into();
     leptos::mount::mount_to(root.clone(), App).forget();
     components::deferred::when_settled(move || {
         // Someone who tabbed into the copy keeps their place in the app.
@@ -77,7 +76,8 @@ fn start() {
                 node.remove();
             }
         }
-        let _ = root.remove_attribute("hidden");
+        root.set_hidden(false);
+        // Removing an attribute fails only for a name that is not one.
         let _ = body.remove_attribute("data-prerendered");
         if let Some(twin) = focused {
             // Focus fails only on an element that cannot take it; then the
