@@ -1,13 +1,15 @@
 //! Limber: an offline stretching coach for lower-back pain.
 //!
 //! `App` holds the router; pages live in [`pages`], small views in
-//! [`components`], browser glue in [`hooks`], and everything that can be
-//! tested without a browser in [`domain`].
+//! [`components`], glue between the browser and views in [`hooks`], every
+//! browser API that some browser lacks in [`platform`], and everything that
+//! can be tested without a browser in [`domain`].
 
 pub mod components;
 pub mod domain;
 pub mod hooks;
 pub mod pages;
+pub mod platform;
 pub mod pwa;
 pub mod storage;
 

@@ -7,6 +7,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
+use crate::platform::worker;
+
 /// What the service worker has to say to the person.
 #[derive(Clone, Copy)]
 pub struct Pwa {
@@ -35,7 +37,11 @@ pub fn provide_pwa() -> Pwa {
     let Some(url) = worker_url() else {
         return pwa;
     };
-    let container = window().navigator().service_worker();
+    // No service worker (Firefox's private windows, some in-app browsers):
+    // Limber works online as any page does, and says nothing.
+    let Some(container) = worker::container() else {
+        return pwa;
+    };
     // Whether a worker controlled this page before the latest change; the
     // first install's takeover is news, a later one is a new version.
     let controlled = StoredValue::new(container.controller().is_some());
@@ -48,6 +54,7 @@ pub fn provide_pwa() -> Pwa {
     // interacted yet): show it, never a mix of old and new.
     let controller_changed = Closure::<dyn Fn()>::new(move || {
         if controlled.get_value() {
+            // A reload the browser refuses leaves this version running.
             let _ = window().location().reload();
         } else {
             controlled.set_value(true);
@@ -56,25 +63,21 @@ pub fn provide_pwa() -> Pwa {
     });
     container.set_oncontrollerchange(Some(controller_changed.as_ref().unchecked_ref()));
     let keep = StoredValue::new_local(vec![controller_changed]);
+    let unmounted = container.clone();
     on_cleanup(move || {
-        window()
-            .navigator()
-            .service_worker()
-            .set_oncontrollerchange(None);
+        unmounted.set_oncontrollerchange(None);
         keep.update_value(Vec::clear);
     });
 
     leptos::task::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(container.register(&url)).await
-        else {
-            // No service worker (an old browser, a private window): Limber
-            // still works online, so there is nothing to say.
+        let Ok(registration) = worker::register(&container, &url).await else {
+            // Refused (a private window, storage blocked): Limber still
+            // works online, so there is nothing to say.
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         let waiting_found = move |registration: ServiceWorkerRegistration| {
             // Without a controller this is the first install, not an update.
-            if window().navigator().service_worker().controller().is_none() {
+            if worker::container().is_none_or(|c| c.controller().is_none()) {
                 return;
             }
             if interacted.get_value() {

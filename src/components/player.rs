@@ -17,10 +17,11 @@ use crate::domain::stats;
 use crate::hooks::use_clock::{use_clock, Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
-use crate::hooks::use_history::{local_today, now_ms, use_history};
+use crate::hooks::use_history::use_history;
 use crate::hooks::use_sampler::use_sampler;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
+use crate::platform::time::{local_today, now_ms};
 
 /// Cues for a boundary crossed longer ago than this (after a locked screen)
 /// are not played late: the screen simply shows where real time is.
@@ -91,12 +92,16 @@ pub fn Player(routine: Routine) -> impl IntoView {
                     let label = routine.with_value(|r| announce(r, &segment));
                     announcement.set(label);
                     if at.saturating_sub(began) < LATE_CUE_MS {
+                        // A cue the browser lacks or refuses is simply not
+                        // given: the countdown still guides, and Settings
+                        // says what this browser cannot do.
                         cues.with_value(|c| {
                             if vibration {
-                                c.vibrate(120);
+                                let _ = c.vibrate(120);
                             }
                             if let (true, Some(words)) = (voice.get_untracked(), words) {
-                                voice_name.with_value(|name| c.say(&words, name.as_deref()));
+                                let _ =
+                                    voice_name.with_value(|name| c.say(&words, name.as_deref()));
                             }
                         });
                     }
@@ -105,12 +110,13 @@ pub fn Player(routine: Routine) -> impl IntoView {
                     announcement.set("Done. Well done.".into());
                     cues.with_value(|c| {
                         c.release_wake_lock();
+                        // As above: a missing cue leaves the screen to say it.
                         if at.saturating_sub(done) < LATE_CUE_MS {
                             if vibration {
-                                c.vibrate(300);
+                                let _ = c.vibrate(300);
                             }
                             if voice.get_untracked() {
-                                voice_name
+                                let _ = voice_name
                                     .with_value(|name| c.say("Done. Well done.", name.as_deref()));
                             }
                         }
@@ -189,7 +195,11 @@ pub fn Player(routine: Routine) -> impl IntoView {
     };
     let toggle_pause = move || match engine.with_untracked(Engine::state) {
         State::Running { .. } => act(Engine::pause),
-        State::Paused { .. } if overlay.get_untracked() == Overlay::None => act(Engine::resume),
+        State::Paused { .. } if overlay.get_untracked() == Overlay::None => {
+            // iOS suspends audio while paused or hidden; only a tap may resume it.
+            cues.with_value(Cues::unlock);
+            act(Engine::resume);
+        }
         _ => {}
     };
     // A sheet pauses the session; closing it resumes only what it paused.

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::domain::catalogue;
 use crate::domain::reminder::{parse_time, Reminder, ReminderError, WEEKDAYS};
 use crate::domain::routine::Routine;
-use crate::hooks::use_history::{local_today, now_ms};
 use crate::hooks::use_settings::use_settings;
+use crate::platform::time::{local_today, now_ms};
 use crate::storage;
 
 /// A weekly reminder as a calendar file: Limber has no server to send

@@ -4,12 +4,12 @@ use crate::domain::backup::{
     backup_due, history_csv, iso_date, parse_export, preview, Export, ImportMode, Preview,
 };
 use crate::domain::saved::Routines;
-use crate::hooks::use_history::{
-    backup_file_name, local_date_time, local_today, now_ms, use_history, HistoryStore,
-};
+use crate::hooks::use_history::{use_history, HistoryStore};
 use crate::hooks::use_routines::{use_routines, RoutinesStore};
 use crate::hooks::use_settings::{use_settings, SettingsStore};
+use crate::platform::time::{local_date_time, local_today, now_ms};
 use crate::storage;
+use crate::storage::backup_file_name;
 
 /// Where an import stands.
 #[derive(Clone)]

@@ -2,16 +2,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::js_sys::{Function, Promise, Reflect};
-use web_sys::{AudioContext, OscillatorNode, OscillatorType, SpeechSynthesisUtterance};
+use web_sys::{AudioContext, OscillatorNode, OscillatorType};
 
 use crate::domain::cue::Tone;
+use crate::platform::{audio, speech, vibration, wake_lock, ApiError};
 
 /// Sound, voice, vibration and the screen wake lock for the player. Sound is
 /// scheduled on the audio clock ahead of each boundary, so it plays on time
-/// while the screen is off and timers are throttled. Every part is silently
-/// absent where the browser lacks it.
+/// while the screen is off and timers are throttled. Each part goes through
+/// [`crate::platform`] and is simply absent where the browser lacks it: a cue that
+/// fails must never stop the clock.
 #[derive(Clone)]
 pub struct Cues {
     inner: Rc<RefCell<Inner>>,
@@ -21,7 +21,7 @@ pub struct Cues {
 struct Inner {
     audio: Option<AudioContext>,
     scheduled: Vec<OscillatorNode>,
-    wake_lock: Option<JsValue>,
+    wake_lock: Option<wake_lock::Sentinel>,
     wants_wake_lock: bool,
 }
 
@@ -36,9 +36,8 @@ pub fn use_cues() -> Cues {
         on_unmount.with_value(|cues| {
             cues.cancel_tones();
             cues.release_wake_lock();
-            if let Some(audio) = cues.inner.borrow_mut().audio.take() {
-                // Closing returns a promise; nothing is left to do if it fails.
-                let _ = audio.close();
+            if let Some(context) = cues.inner.borrow_mut().audio.take() {
+                audio::close(&context);
             }
         });
     });
@@ -46,20 +45,14 @@ pub fn use_cues() -> Cues {
 }
 
 impl Cues {
-    /// Creates the audio context. Call from the Start tap: browsers allow
-    /// sound only after a person's gesture.
+    /// Creates (or resumes) the audio context. Call from the Start or
+    /// Resume tap: browsers allow sound only after a person's gesture.
     pub fn unlock(&self) {
         let mut inner = self.inner.borrow_mut();
-        if inner.audio.is_none() {
-            // An "ambient" audio session mixes with the person's music
-            // instead of stopping it (Safari); other browsers mix already.
-            if let Some(session) = property(&window().navigator().into(), "audioSession") {
-                let _ = Reflect::set(&session, &"type".into(), &"ambient".into());
-            }
-            inner.audio = AudioContext::new().ok();
-        }
-        if let Some(audio) = &inner.audio {
-            let _ = audio.resume();
+        match &inner.audio {
+            Some(context) => audio::resume(context),
+            // No Web Audio: the countdown, voice and buzz still guide.
+            None => inner.audio = audio::unlocked_context().ok(),
         }
     }
 
@@ -92,71 +85,34 @@ impl Cues {
         }
     }
 
-    /// Speaks `text` with an offline voice (the one named, if installed), if
-    /// the device has one.
-    pub fn say(&self, text: &str, preferred: Option<&str>) {
-        let Ok(synth) = window().speech_synthesis() else {
-            return;
-        };
-        let voices = synth.get_voices();
-        let local: Vec<web_sys::SpeechSynthesisVoice> = voices
-            .iter()
-            .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-            .filter(|v| v.local_service())
-            .collect();
-        let local = local
-            .iter()
-            .find(|v| Some(v.name().as_str()) == preferred)
-            .or_else(|| {
-                local
-                    .iter()
-                    .find(|v| v.default() || v.lang().starts_with("en"))
-            })
-            .cloned();
-        // Offline voices only: a network voice would fail without a
-        // connection and would send the words off the device.
-        let Some(voice) = local else {
-            return;
-        };
-        if let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) {
-            utterance.set_voice(Some(&voice));
-            synth.cancel();
-            synth.speak(&utterance);
-        }
+    /// Speaks `text` with an offline voice (the one named, if installed).
+    pub fn say(&self, text: &str, preferred: Option<&str>) -> Result<(), ApiError> {
+        speech::synth()
+            .ok_or(ApiError::Missing)?
+            .say(text, preferred)
     }
 
     /// A short buzz where the device can.
-    pub fn vibrate(&self, ms: u32) {
-        let _ = window().navigator().vibrate_with_duration(ms);
+    pub fn vibrate(&self, ms: u32) -> Result<bool, ApiError> {
+        vibration::vibrate(ms)
     }
 
     /// Keeps the screen on while playing; asks again after the page was hidden.
     pub fn hold_wake_lock(&self) {
         self.inner.borrow_mut().wants_wake_lock = true;
-        if self.inner.borrow().wake_lock.is_some() {
+        if self.inner.borrow().wake_lock.is_some() || !wake_lock::supported() {
             return;
         }
-        let Some(lock) = property(&window().navigator().into(), "wakeLock") else {
-            return;
-        };
-        let Some(request) = property(&lock, "request").and_then(|f| f.dyn_into::<Function>().ok())
-        else {
-            return;
-        };
-        let Ok(promise) = request.call1(&lock, &"screen".into()) else {
-            return;
-        };
         let inner = Rc::clone(&self.inner);
         leptos::task::spawn_local(async move {
             // Refused (battery saver, hidden page): the screen may sleep; the
             // timer stays right because it reads the clock.
-            if let Ok(sentinel) = wasm_bindgen_futures::JsFuture::from(Promise::from(promise)).await
-            {
+            if let Ok(sentinel) = wake_lock::request().await {
                 let mut inner = inner.borrow_mut();
                 if inner.wants_wake_lock {
                     inner.wake_lock = Some(sentinel);
                 } else {
-                    release(&sentinel);
+                    sentinel.release();
                 }
             }
         });
@@ -167,7 +123,7 @@ impl Cues {
         let mut inner = self.inner.borrow_mut();
         inner.wants_wake_lock = false;
         if let Some(sentinel) = inner.wake_lock.take() {
-            release(&sentinel);
+            sentinel.release();
         }
     }
 
@@ -178,19 +134,6 @@ impl Cues {
             self.inner.borrow_mut().wake_lock = None;
             self.hold_wake_lock();
         }
-    }
-}
-
-fn property(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &name.into())
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn release(sentinel: &JsValue) {
-    if let Some(release) = property(sentinel, "release").and_then(|f| f.dyn_into::<Function>().ok())
-    {
-        let _ = release.call0(sentinel);
     }
 }
 

@@ -1,32 +1,10 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-use web_sys::js_sys::{Date, Object, Reflect};
 
 use crate::domain::session::SessionRecord;
-use crate::domain::stats::local_day;
 use crate::domain::storage::{
-    commit_history, load_history, recover_with, save_history, History, LoadError, Loaded, Recovery,
-    HISTORY_KEY,
+    commit_history, load_history, save_history, History, Loaded, HISTORY_KEY,
 };
-use crate::storage::{self, StorageError};
-
-/// Something the person must hear about their saved data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    /// Unreadable data that was set aside, as (file name, text), so the
-    /// person can download it from the notice.
-    pub unreadable: Option<(String, String)>,
-}
-
-impl From<String> for Notice {
-    fn from(text: String) -> Self {
-        Self {
-            text,
-            unreadable: None,
-        }
-    }
-}
+use crate::storage::{self, settle, Notice, StorageError};
 
 /// The session history, kept in localStorage and shared by every page.
 #[derive(Clone, Copy)]
@@ -143,82 +121,4 @@ impl HistoryStore {
         }
         Ok(())
     }
-}
-
-/// Turns what `key` holds into usable data. Unusable text is copied to a
-/// backup key first, and `key` freed only after a successful copy; the
-/// person is told through `notice`.
-pub fn settle<T>(
-    key: &str,
-    stored: Option<&str>,
-    load: fn(&str) -> Result<Loaded<T>, LoadError>,
-    notice: RwSignal<Option<Notice>>,
-) -> Option<Loaded<T>> {
-    match recover_with(key, stored, now_ms(), load) {
-        Recovery::Empty => None,
-        Recovery::Use(loaded) => Some(loaded),
-        Recovery::MoveAside {
-            backup_key,
-            original,
-            error,
-        } => {
-            let text = move_aside(key, &backup_key, &original, &error);
-            notice.set(Some(Notice {
-                text,
-                unreadable: Some((backup_file_name(&backup_key), original)),
-            }));
-            None
-        }
-    }
-}
-
-fn move_aside(key: &str, backup_key: &str, original: &str, error: &LoadError) -> String {
-    let moved = storage::write(backup_key, original).and_then(|()| storage::remove(key));
-    match moved {
-        Ok(()) => format!(
-            "{} (Kept as \u{201c}{backup_key}\u{201d}.)",
-            error.explain()
-        ),
-        Err(e) => format!("{} {}", error.explain(), e.explain()),
-    }
-}
-
-/// `limber-history-backup-1700000000000.txt` for `limber/history/backup-1700000000000`:
-/// the text may not be JSON, so it is offered as plain text.
-pub fn backup_file_name(backup_key: &str) -> String {
-    format!("{}.txt", backup_key.replace('/', "-"))
-}
-
-/// Today as a local calendar day, and the device's offset from UTC in
-/// minutes (what `domain::stats` needs).
-pub fn local_today() -> (i64, i32) {
-    // The offset is a whole number of minutes; JavaScript counts it westwards.
-    #[allow(clippy::cast_possible_truncation)]
-    let offset = -web_sys::js_sys::Date::new_0().get_timezone_offset() as i32;
-    (local_day(now_ms(), offset), offset)
-}
-
-/// A moment in the person's own locale, e.g. "Sat, Nov 21, 2:05 PM".
-pub fn local_date_time(epoch_ms: u64) -> String {
-    let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
-    let options = Object::new();
-    for (key, value) in [
-        ("weekday", "short"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "numeric"),
-        ("minute", "2-digit"),
-    ] {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_string("default", &options).into()
-}
-
-/// Wall-clock milliseconds since the Unix epoch.
-pub fn now_ms() -> u64 {
-    // Whole milliseconds since the epoch; the cast saturates.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let ms = web_sys::js_sys::Date::now().max(0.0) as u64;
-    ms
 }

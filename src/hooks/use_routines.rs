@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::domain::routine::Routine;
 use crate::domain::saved::{commit, load_routines, Change, Routines, SavedRoutine, ROUTINES_KEY};
 use crate::domain::storage::Loaded;
-use crate::hooks::use_history::{settle, HistoryStore, Notice};
+use crate::hooks::use_history::HistoryStore;
 use crate::storage::{self, StorageError};
+use crate::storage::{settle, Notice};
 
 /// The person's saved routines, kept in localStorage and shared by every page.
 #[derive(Clone, Copy)]

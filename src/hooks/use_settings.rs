@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::settings::{load_settings, save_settings, Settings, Theme, SETTINGS_KEY};
-use crate::hooks::use_history::{settle, HistoryStore};
+use crate::hooks::use_history::HistoryStore;
 use crate::storage;
+use crate::storage::settle;
 
 /// The person's settings, shared by every page, saved on every change.
 #[derive(Clone, Copy)]

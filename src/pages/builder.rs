@@ -7,10 +7,10 @@ use crate::domain::catalogue::{self, Sides};
 use crate::domain::filter::Filter;
 use crate::domain::routine::{clock, limits, rough_duration, Custom, Problem};
 use crate::domain::saved::{Change, SavedRoutine, ID_PREFIX};
-use crate::hooks::use_history::now_ms;
 use crate::hooks::use_routines::{find_routine, use_routines};
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
+use crate::platform::time::now_ms;
 
 /// Most stretches the picker lists at once.
 const PICKER_RESULTS: usize = 8;

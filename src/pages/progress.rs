@@ -9,9 +9,10 @@ use crate::domain::session::SessionRecord;
 use crate::domain::stats::{
     average_pain_change, days_in_last_week, days_this_week, gentler_than, hurting, weekly_streak,
 };
-use crate::hooks::use_history::{local_date_time, local_today, use_history};
+use crate::hooks::use_history::use_history;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
+use crate::platform::time::{local_date_time, local_today};
 
 /// `/progress`: what you have done, counted kindly.
 #[component]

@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::components::reminder_form::ReminderForm;
 use crate::components::your_data::YourData;
@@ -9,6 +7,7 @@ use crate::domain::settings::{Settings, TextSize, Theme};
 use crate::hooks::use_history::use_history;
 use crate::hooks::use_settings::SettingsStore;
 use crate::hooks::use_title::use_title;
+use crate::platform::{speech, vibration, wake_lock};
 
 /// `/settings`: sound, voice, timing, goal and appearance. Changes apply at
 /// once and are saved on this device.
@@ -21,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = store.settings;
     let set = move |change: &dyn Fn(&mut Settings)| settings.update(|s| change(s));
     let voices = use_offline_voices();
+    let can_speak = speech::synth().is_some();
     let history = use_history();
 
     let seconds_options = |choices: &'static [u8], current: fn(&Settings) -> u8| {
@@ -92,9 +92,26 @@ pub fn SettingsPage() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <p class="small">"Only voices that work offline are listed; nothing you hear is sent anywhere."</p>
-            <Toggle label="Vibration" checked=Signal::derive(move || settings.with(|s| s.vibration))
-                on_toggle=Callback::new(move |on| set(&|s| s.vibration = on)) />
+            <p class="small">
+                {if can_speak {
+                    "Only voices that work offline are listed; nothing you hear is sent anywhere."
+                } else {
+                    "This browser can't speak, so spoken cues stay silent here. The countdown and sounds still guide you."
+                }}
+            </p>
+            {if vibration::supported() {
+                view! {
+                    <Toggle label="Vibration" checked=Signal::derive(move || settings.with(|s| s.vibration))
+                        on_toggle=Callback::new(move |on| set(&|s| s.vibration = on)) />
+                }.into_any()
+            } else {
+                view! { <p class="small">"This browser can't vibrate, so there is no vibration setting here."</p> }.into_any()
+            }}
+            {(!wake_lock::supported()).then(|| view! {
+                <p class="small">
+                    "This browser can't keep the screen on during a session. Set your screen to stay on longer, or tap it now and then; the timer stays right either way."
+                </p>
+            })}
 
             <h2>"Timing"</h2>
             <label class="field">
@@ -188,30 +205,18 @@ fn Toggle(label: &'static str, checked: Signal<bool>, on_toggle: Callback<bool>)
 /// Names of the installed voices that work offline. Browsers load voices
 /// lazily, so the list refreshes on `voiceschanged` until unmount.
 fn use_offline_voices() -> RwSignal<Vec<String>> {
-    let voices = RwSignal::new(offline_voices());
-    if let Ok(synth) = window().speech_synthesis() {
-        let refresh = Closure::<dyn Fn()>::new(move || voices.set(offline_voices()));
-        synth.set_onvoiceschanged(Some(refresh.as_ref().unchecked_ref()));
-        let refresh = StoredValue::new_local(Some(refresh));
-        on_cleanup(move || {
-            if let Ok(synth) = window().speech_synthesis() {
-                synth.set_onvoiceschanged(None);
-            }
-            refresh.update_value(|r| drop(r.take()));
-        });
+    let synth = speech::synth();
+    let names = move || {
+        synth
+            .as_ref()
+            .map(|s| s.offline_voices().into_iter().map(|v| v.name).collect())
+            .unwrap_or_default()
+    };
+    let voices = RwSignal::new(names());
+    if let Some(synth) = speech::synth() {
+        let listener = synth.on_voices_changed(move || voices.set(names()));
+        let listener = StoredValue::new_local(Some(listener));
+        on_cleanup(move || listener.update_value(|l| drop(l.take())));
     }
     voices
-}
-
-fn offline_voices() -> Vec<String> {
-    let Ok(synth) = window().speech_synthesis() else {
-        return Vec::new();
-    };
-    synth
-        .get_voices()
-        .iter()
-        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-        .filter(|v| v.local_service())
-        .map(|v| v.name())
-        .collect()
 }

@@ -4,10 +4,10 @@ use leptos_router::components::A;
 use crate::domain::routine::Custom;
 use crate::domain::saved::{Change, SavedRoutine, ID_PREFIX};
 use crate::domain::share;
-use crate::hooks::use_history::now_ms;
 use crate::hooks::use_routines::use_routines;
 use crate::hooks::use_title::use_title;
 use crate::pages::routine::{routine_facts, step_list};
+use crate::platform::time::now_ms;
 
 /// `/#r=…`: a routine someone shared. It is shown, never saved until the
 /// person asks; a bad link says what is wrong and changes nothing.

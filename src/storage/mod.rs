@@ -1,9 +1,15 @@
 //! localStorage with errors a person can be told about. Nothing here decides
 //! what to store; the schema and its rules live in `domain::storage`.
 
+mod recovery;
+
+pub use recovery::{backup_file_name, settle, Notice};
+
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
+
+use crate::platform::{self, persistence};
 
 /// Why reading or writing failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,20 +70,13 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 /// Asks the browser to keep Limber's storage even when space runs low.
 /// `None` where the browser has no such request.
 pub async fn request_persistence() -> Option<bool> {
-    let promise = window().navigator().storage().persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    persistence::request().await.ok()
 }
 
-/// Whether the browser has promised to keep Limber's storage.
+/// Whether the browser has promised to keep Limber's storage; `None` where
+/// it cannot say (Settings then says nothing about it).
 pub async fn is_persistent() -> Option<bool> {
-    let promise = window().navigator().storage().persisted().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    persistence::granted().await.ok()
 }
 
 /// Calls `changed` with the new text whenever another tab writes `key`,
@@ -133,9 +132,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// The text of a file the person chose. The `Err` is a sentence to show them.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|text| text.as_string())
+    // `Blob.text()` is missing before Safari 14: that file cannot be read here.
+    let text = match platform::invoke(file, "text", &[]) {
+        Ok(promise) => platform::settled(promise).await.ok(),
+        Err(_) => None,
+    };
+    text.and_then(|text| text.as_string())
         .ok_or_else(|| "This file could not be read. Nothing was changed.".to_string())
 }

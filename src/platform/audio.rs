@@ -1,0 +1,40 @@
+//! Web Audio: `AudioContext`, or `webkitAudioContext` in Safari before 14.1.
+//! Browsers start a context suspended until a person's tap, so it is made
+//! and resumed inside the Start button's handler. `navigator.audioSession`
+//! (Safari 16.4+) lets the tones mix with the person's music.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Array, Function, Reflect};
+use web_sys::AudioContext;
+
+use super::{global, invoke, navigator, property, set, ApiError};
+
+/// A new audio context, resumed; call from a tap handler.
+pub fn unlocked_context() -> Result<AudioContext, ApiError> {
+    // "ambient" mixes with music instead of stopping it, and follows the
+    // ring/silent switch, as a timer's tones should.
+    if let Some(session) = property(&navigator(), "audioSession") {
+        set(&session, "type", &"ambient".into());
+    }
+    let constructor = property(&global(), "AudioContext")
+        .or_else(|| property(&global(), "webkitAudioContext"))
+        .and_then(|c| c.dyn_into::<Function>().ok())
+        .ok_or(ApiError::Missing)?;
+    let context: JsValue = Reflect::construct(&constructor, &Array::new())
+        .map_err(|e| ApiError::Failed(format!("{e:?}")))?;
+    resume(&context);
+    // Every engine that has the constructor has the Web Audio 1.0 core
+    // (oscillators, gain, scheduling) that web-sys's typed calls use.
+    Ok(context.unchecked_into())
+}
+
+/// Resumes a suspended context (again inside a tap, after iOS suspended it).
+pub fn resume(context: &JsValue) {
+    // A refusal leaves it silent; the countdown and voice still guide.
+    let _ = invoke(context, "resume", &[]);
+}
+
+/// Closes a context the player no longer needs.
+pub fn close(context: &AudioContext) {
+    let _ = invoke(context, "close", &[]);
+}
