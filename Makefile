@@ -12,10 +12,13 @@ TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium chromium-driver brotli
+GECKODRIVER_VERSION := 0.37.1
+# The three engines the browser tests run in, one after another (2 cores).
+ENGINES := chromium firefox webkit
+APT_PACKAGES := chromium chromium-driver brotli firefox-esr webkit2gtk-driver xvfb xauth
 
 .PHONY: help run test bench tools build-tools browser-tools wasm-target trunk wasm-bindgen node-tools \
-        browser fmt lint unit icons icons-check release e2e sizes timing lighthouse clean
+        browser geckodriver fmt lint unit icons icons-check release e2e sizes timing lighthouse clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080 with live reload"
@@ -26,7 +29,7 @@ help:
 # ---------- installs ----------
 
 build-tools: wasm-target trunk wasm-bindgen node-tools
-browser-tools: browser
+browser-tools: browser geckodriver
 tools: build-tools browser-tools
 
 wasm-target:
@@ -49,9 +52,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Debian's browsers and drivers: Chromium with ChromeDriver, Firefox ESR, and
+# WebKitGTK's WebKitWebDriver (with MiniBrowser), which needs a display: Xvfb.
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
+	@( for tool in chromium chromedriver brotli firefox-esr WebKitWebDriver xvfb-run xauth; do \
+	  command -v $$tool >/dev/null || exit 1; done ) \
 	  || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); }
+
+# Firefox's WebDriver, from crates.io; without --locked if a locked crate is gone.
+geckodriver:
+	@geckodriver --version 2>/dev/null | head -n1 | grep -q "^geckodriver $(GECKODRIVER_VERSION)" \
+	  || cargo install --locked geckodriver --version $(GECKODRIVER_VERSION) \
+	  || cargo install geckodriver --version $(GECKODRIVER_VERSION)
 
 # ---------- the two commands ----------
 
@@ -87,8 +99,16 @@ icons-check:
 release: build-tools browser-tools
 	trunk build --release --offline
 
+# Every engine runs even when one fails, so a run shows all of them; the
+# target fails if any did. WebKit's MiniBrowser needs a display: Xvfb.
+# One engine: `make e2e ENGINES=firefox`.
 e2e:
-	cargo test --features e2e --test e2e
+	@failed=""; for engine in $(ENGINES); do \
+	  echo "== browser tests in $$engine"; \
+	  run=""; [ "$$engine" = webkit ] && run="xvfb-run -a"; \
+	  LIMBER_ENGINE=$$engine $$run cargo test --features e2e --test e2e || failed="$$failed $$engine"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "browser tests failed in:$$failed"; exit 1; fi
 
 sizes:
 	@scripts/sizes.sh dist

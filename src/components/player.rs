@@ -22,6 +22,7 @@ use crate::hooks::use_sampler::use_sampler;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 use crate::platform::time::{local_today, now_ms};
+use crate::platform::wake_lock;
 
 /// Cues for a boundary crossed longer ago than this (after a locked screen)
 /// are not played late: the screen simply shows where real time is.
@@ -401,6 +402,11 @@ fn Intro(
             <PainRating value=pain_before name="pain-before" legend="How does your back feel right now?" />
             <VoiceToggle voice />
             <p class="small">"Move slowly. Stretch to mild tension, never into pain."</p>
+            {(!wake_lock::supported()).then(|| view! {
+                <p class="small">
+                    "This browser can't keep the screen on, so it may dim during the session. The timer stays right: tap the screen to look."
+                </p>
+            })}
             <div class="player-controls">
                 <button type="button" class="button big" on:click=move |e| on_start.run(e)>
                     "Start"

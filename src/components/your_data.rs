@@ -98,7 +98,7 @@ fn persistence() -> RwSignal<Option<bool>> {
     let persistent = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
         // The page may be gone by the time the browser answers.
-        persistent.try_set(storage::is_persistent().await);
+        persistent.try_set(Some(storage::is_persistent().await));
     });
     persistent
 }

@@ -73,10 +73,10 @@ pub async fn request_persistence() -> Option<bool> {
     persistence::request().await.ok()
 }
 
-/// Whether the browser has promised to keep Limber's storage; `None` where
-/// it cannot say (Settings then says nothing about it).
-pub async fn is_persistent() -> Option<bool> {
-    persistence::granted().await.ok()
+/// Whether the browser has promised to keep Limber's storage. A browser
+/// that cannot say (no `navigator.storage`) has promised nothing.
+pub async fn is_persistent() -> bool {
+    persistence::granted().await.unwrap_or(false)
 }
 
 /// Calls `changed` with the new text whenever another tab writes `key`,

@@ -7,6 +7,7 @@ mod builder;
 mod catalogue;
 mod figures;
 mod memory;
+mod missing_apis;
 mod offline;
 mod player;
 mod prerender;

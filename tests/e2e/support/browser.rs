@@ -1,7 +1,7 @@
-//! A headless Chromium session over the release build, with helpers named for
-//! what a user does. Elements are found by role and accessible name as
-//! Chromium's accessibility tree computes them (WebDriver's computed label and
-//! role), never by comparing HTML.
+//! A browser session (Chromium, Firefox or WebKit: see [`Engine`]) over the
+//! release build, with helpers named for what a user does. Elements are found
+//! by role and accessible name as the engine's accessibility tree computes
+//! them (WebDriver's computed label), never by comparing HTML.
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -14,6 +14,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
+use super::engine::Engine;
 use super::process::{GroupChild, TempDir};
 use super::server::StaticServer;
 
@@ -25,11 +26,14 @@ const POLL: Duration = Duration::from_millis(25);
 pub const PHONE: (u32, u32) = (390, 844);
 pub const DESKTOP: (u32, u32) = (1280, 800);
 
-/// One browser with its own profile, ChromeDriver and file server. Dropping it
+/// One browser with its own profile, WebDriver and file server. Dropping it
 /// stops every process it started; call [`Browser::finish`] at the end of a
 /// test to also fail on console errors.
 pub struct Browser {
     client: Client,
+    engine: Engine,
+    /// The viewport width the page sees (see [`Engine::min_width`]).
+    width: u32,
     media: std::sync::Mutex<Vec<(String, String)>>,
     server: StaticServer,
     // Field order is drop order: the driver (and its Chromium) go before the profile.
@@ -45,74 +49,126 @@ impl Browser {
     }
 
     pub async fn launch((width, height): (u32, u32)) -> Self {
+        let engine = Engine::current();
         let server = StaticServer::start(super::dist_dir()).expect("start the static server");
         let profile = TempDir::new("profile").expect("create a user-data dir");
         let downloads = TempDir::new("downloads").expect("create a downloads dir");
         let port = free_port();
-        let driver = GroupChild::spawn(
-            "chromedriver",
-            &[format!("--port={port}"), "--log-level=OFF".into()],
-        )
-        .expect("start chromedriver (is chromium-driver installed? `make test` installs it)");
-        let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let capabilities = json!({
-            "browserName": "chrome",
-            "goog:loggingPrefs": { "browser": "ALL" },
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--lang=en-US",
-                    format!("--user-data-dir={}", profile.path().display()),
-                    format!("--window-size={width},{height}"),
-                ],
-            },
-        });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!("capabilities are a JSON object")
-        };
+        let driver = engine.start_driver(port);
+        let capabilities = engine.capabilities((width, height), &profile, &downloads);
         let webdriver = format!("http://127.0.0.1:{port}");
-        let client = wait_for("ChromeDriver to accept a session", || async {
-            ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&webdriver)
-                .await
-                .ok()
-        })
+        let client = wait_for(
+            &format!("{} to accept a session", engine.name()),
+            TIMEOUT,
+            || async {
+                ClientBuilder::new(HttpConnector::new())
+                    .capabilities(capabilities.clone())
+                    .connect(&webdriver)
+                    .await
+                    .ok()
+            },
+        )
         .await;
         let browser = Self {
             client,
+            engine,
+            width: width.max(engine.min_width()),
             media: std::sync::Mutex::new(Vec::new()),
             server,
             _driver: driver,
             _profile: profile,
             downloads,
         };
+        if engine == Engine::Chromium {
+            browser
+                .cdp(
+                    "Browser.setDownloadBehavior",
+                    json!({ "behavior": "allow", "downloadPath": browser.downloads.path() }),
+                )
+                .await;
+            browser
+                .cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+                )
+                .await;
+        } else {
+            browser.resize_viewport(width, height).await;
+        }
         browser
-            .cdp(
-                "Browser.setDownloadBehavior",
-                json!({ "behavior": "allow", "downloadPath": browser.downloads.path() }),
-            )
-            .await;
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-            )
-            .await;
-        browser
+    }
+
+    /// The viewport width the page sees.
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    /// The engine this browser runs.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// True (and says so) when this test cannot run in this engine because
+    /// it needs Chromium's DevTools protocol to do `what`; the test then ends.
+    pub fn needs_chromium(&self, what: &str) -> bool {
+        self.cannot_run_in(
+            &[Engine::Firefox, Engine::WebKit],
+            &format!("needs Chromium's DevTools protocol to {what}"),
+        )
+    }
+
+    /// True (and says so) when this engine is one of `engines`, where this
+    /// test cannot run for the reason `why`; the test then ends.
+    pub fn cannot_run_in(&self, engines: &[Engine], why: &str) -> bool {
+        let skip = engines.contains(&self.engine);
+        if skip {
+            eprintln!("skipped in {}: {why}", self.engine.name());
+        }
+        skip
+    }
+
+    /// Sizes the window so the page's viewport is `width`×`height` (WebDriver
+    /// sizes the outer window, whose frame differs by engine), or as close
+    /// as the engine allows ([`Engine::min_width`]).
+    async fn resize_viewport(&self, width: u32, height: u32) {
+        let width = width.max(self.engine.min_width());
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("resize the window to {width}×{height}: {e}"));
+        let inner = self
+            .client
+            .execute("return [window.innerWidth, window.innerHeight]", vec![])
+            .await
+            .unwrap_or_else(|e| panic!("read the viewport: {e}"));
+        let inner: (u32, u32) = serde_json::from_value(inner).expect("two numbers");
+        if inner != (width, height) {
+            let (w, h) = (
+                width + width.saturating_sub(inner.0),
+                height + height.saturating_sub(inner.1),
+            );
+            self.client
+                .set_window_size(w, h)
+                .await
+                .unwrap_or_else(|e| panic!("resize the window to {w}×{h}: {e}"));
+        }
     }
 
     /// Opens `path` (e.g. "/about") and waits until the app has rendered a page heading.
     pub async fn open(&self, path: &str) {
         self.go_to(path).await;
         self.wait_for_app().await;
+    }
+
+    /// Loads `path` and waits for nothing more.
+    pub async fn visit(&self, path: &str) {
+        self.go_to(path).await;
+    }
+
+    /// Runs a script; `None` if it failed (a page still loading, a frame
+    /// not there yet), for checks that wait.
+    pub async fn try_script(&self, body: &str) -> Option<Value> {
+        self.client.execute(body, vec![]).await.ok()
     }
 
     async fn go_to(&self, path: &str) {
@@ -281,6 +337,16 @@ impl Browser {
             .find(Locator::Css("main"))
             .await
             .expect("a main region");
+        if self.engine == Engine::WebKit {
+            // WebKitWebDriver's element text runs block elements together
+            // ("Time3:00"); `innerText` breaks lines as the others do.
+            return self
+                .script_with("return arguments[0].innerText", &main)
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+        }
         main.text().await.expect("its text")
     }
 
@@ -349,7 +415,7 @@ impl Browser {
             .active_element()
             .await
             .expect("an active element");
-        self.accessible(&focused, "computedlabel").await
+        self.name_of(&focused).await
     }
 
     /// The current path, without origin.
@@ -394,7 +460,15 @@ impl Browser {
         self.emulate_media("prefers-reduced-motion", "reduce").await;
     }
 
+    /// Chromium emulates media features through DevTools. WebDriver has no
+    /// such command in Firefox or WebKit, so there this changes nothing and
+    /// says so; a test that asserts on the result checks
+    /// [`Browser::needs_chromium`] first.
     async fn emulate_media(&self, name: &str, value: &str) {
+        if self.engine != Engine::Chromium {
+            eprintln!("{}: cannot emulate {name}: {value}", self.engine.name());
+            return;
+        }
         // One call sets every emulated feature, so remember the earlier ones.
         let mut features = self.media.lock().expect("media features").clone();
         features.retain(|(n, _)| n != name);
@@ -415,12 +489,24 @@ impl Browser {
         let source = "(() => { let now = performance.now(); \
             performance.now = () => now; \
             window.__limberTestClock = { advance(ms) { now += ms; } }; })();";
-        self.cdp("Page.enable", json!({})).await;
-        self.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        )
-        .await;
+        self.add_init_script(source).await;
+    }
+
+    /// Runs `source` before any script of every page loaded from now on.
+    /// Chromium runs it through DevTools, so it also reaches pages its
+    /// service worker serves from its cache; the other engines get it from
+    /// the test server, in every page it serves.
+    pub async fn add_init_script(&self, source: &str) {
+        if self.engine == Engine::Chromium {
+            self.cdp("Page.enable", json!({})).await;
+            self.cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": source }),
+            )
+            .await;
+        } else {
+            self.server.add_init_script(source);
+        }
     }
 
     /// Moves the fake clock forward.
@@ -464,7 +550,7 @@ impl Browser {
                 .await
                 .unwrap_or_default()
             {
-                if self.accessible(&radio, "computedlabel").await == name {
+                if self.name_of(&radio).await == name {
                     // A visible radio is tapped itself; a visually hidden one
                     // (a styled scale) through its label.
                     let target = if radio.is_displayed().await.unwrap_or(false) {
@@ -555,6 +641,15 @@ impl Browser {
         .await;
     }
 
+    /// True (and says so) in WebKit, where WebKitWebDriver cannot choose
+    /// where downloads go: a test that downloads ends there.
+    pub fn cannot_download(&self) -> bool {
+        self.cannot_run_in(
+            &[Engine::WebKit],
+            "WebKitWebDriver cannot choose where downloads go",
+        )
+    }
+
     /// Waits for a finished download whose name starts with `prefix`;
     /// returns its path and text. Chromium reserves the final name with an
     /// empty file while it writes `.crdownload`, so finished means: no
@@ -597,7 +692,15 @@ impl Browser {
                 .await
                 .unwrap_or_default()
             {
-                if self.accessible(&input, "computedlabel").await == name {
+                // Engines name a file picker differently ("Backup file
+                // Browse… No file selected." in Firefox): its label says it.
+                let label = self
+                    .script_with(
+                        "const l = arguments[0].labels && arguments[0].labels[0]; return l ? l.textContent.trim() : ''",
+                        &input,
+                    )
+                    .await;
+                if self.name_of(&input).await == name || label == name {
                     input
                         .send_keys(&file.display().to_string())
                         .await
@@ -678,8 +781,10 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
     }
 
-    /// Sends a Chrome DevTools Protocol command through ChromeDriver.
+    /// Sends a Chrome DevTools Protocol command through ChromeDriver; only
+    /// in Chromium (a test checks [`Browser::needs_chromium`] first).
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        assert_eq!(self.engine, Engine::Chromium, "CDP {cmd} needs Chromium");
         let body = json!({ "cmd": cmd, "params": params });
         self.client
             .issue_cmd(SessionCommand::post("goog/cdp/execute", body))
@@ -687,20 +792,35 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
-    /// Console errors, uncaught exceptions and failed loads logged so far
-    /// (Chromium reports all of them at SEVERE level). Reading clears the log.
+    /// Console errors and uncaught exceptions so far, as the test server's
+    /// injected script recorded them in every engine, and in Chromium also
+    /// its own log (which adds failed loads). Reading clears both.
     pub async fn errors(&self) -> Vec<String> {
+        let caught = self
+            .client
+            .execute(
+                "return window.__limberTestErrors ? window.__limberTestErrors.take() : []",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value::<Vec<String>>(v).ok())
+            .unwrap_or_default();
+        if self.engine != Engine::Chromium {
+            return caught;
+        }
         let log = self
             .client
             .issue_cmd(SessionCommand::post("se/log", json!({ "type": "browser" })))
             .await
             .expect("read the browser log");
-        log.as_array()
+        let logged = log
+            .as_array()
             .into_iter()
             .flatten()
             .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
-            .collect()
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string());
+        caught.into_iter().chain(logged).collect()
     }
 
     /// Fails if the page logged any error other than the refused connections
@@ -757,7 +877,7 @@ impl Browser {
             last_seen.clear();
             if let Ok(candidates) = self.client.find_all(Locator::Css(&css)).await {
                 for element in candidates {
-                    let label = self.accessible(&element, "computedlabel").await;
+                    let label = self.name_of(&element).await;
                     if label.trim() == name && element.is_displayed().await.unwrap_or(false) {
                         return element;
                     }
@@ -777,7 +897,17 @@ impl Browser {
         F: FnMut() -> Fut,
         Fut: Future<Output = Option<T>>,
     {
-        wait_for(what, check).await
+        wait_for(what, TIMEOUT, check).await
+    }
+
+    /// Waits up to `timeout` until `check` returns `Some` (for what takes
+    /// longer than [`TIMEOUT`] by design, such as a routine in real time).
+    pub async fn wait_until_within<T, F, Fut>(&self, what: &str, timeout: Duration, check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Option<T>>,
+    {
+        wait_for(what, timeout, check).await
     }
 
     /// Scrolls an element to the middle of the screen, as a person scrolls a
@@ -793,8 +923,34 @@ impl Browser {
             .expect("scroll into view");
     }
 
-    async fn accessible(&self, element: &Element, what: &'static str) -> String {
-        let path = format!("element/{}/{what}", element.element_id());
+    /// The element's accessible name, as the engine computes it (WebDriver's
+    /// computed label). WebKit adds a form control's value to it ("Name
+    /// Morning back"); there a labelled control's name is its label's text
+    /// without the control itself, which is what a screen reader announces
+    /// before the value.
+    async fn name_of(&self, element: &Element) -> String {
+        if self.engine == Engine::WebKit {
+            // A node redrawn in the meantime has no name: the caller looks again.
+            let arg = serde_json::to_value(element).expect("an element reference");
+            let label = self
+                .client
+                .execute(
+                    "const el = arguments[0]; \
+                     if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return null; \
+                     if (el.getAttribute('aria-label')) return el.getAttribute('aria-label'); \
+                     const label = el.labels && el.labels[0]; if (!label) return null; \
+                     const copy = label.cloneNode(true); \
+                     copy.querySelectorAll('input, select, textarea').forEach(c => c.remove()); \
+                     return copy.textContent.replace(/\\s+/g, ' ').trim();",
+                    vec![arg],
+                )
+                .await
+                .unwrap_or(Value::String(String::new()));
+            if let Some(label) = label.as_str() {
+                return label.to_string();
+            }
+        }
+        let path = format!("element/{}/computedlabel", element.element_id());
         self.client
             .issue_cmd(SessionCommand::get(path))
             .await
@@ -804,18 +960,18 @@ impl Browser {
     }
 }
 
-async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Option<T>>,
 {
-    let deadline = Instant::now() + TIMEOUT;
+    let deadline = Instant::now() + timeout;
     loop {
         if let Some(value) = check().await {
             return value;
         }
         if Instant::now() > deadline {
-            panic!("timed out after {TIMEOUT:?} waiting for {what}");
+            panic!("timed out after {timeout:?} waiting for {what}");
         }
         tokio::time::sleep(POLL).await;
     }

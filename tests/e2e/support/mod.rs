@@ -3,6 +3,7 @@
 //! a person does.
 
 pub mod browser;
+pub mod engine;
 pub mod process;
 pub mod server;
 

@@ -2,6 +2,12 @@
 //! static host with clean URLs and a 404 fallback, it answers `/a/b` with
 //! `a/b.html` when that page was prerendered, and any other path without a
 //! file extension with the empty shell, `404.html`, so deep links load the app.
+//!
+//! Every HTML page it serves gets test-only scripts at the top of its
+//! `<head>`, before the page's Content-Security-Policy takes effect (a meta
+//! policy covers only what follows it): first [`CATCH_ERRORS`], then any a
+//! test added with [`StaticServer::add_init_script`]. That is how errors are
+//! caught and APIs removed in every engine, without Chromium's DevTools.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -19,6 +25,8 @@ pub struct StaticServer {
     log: Arc<Mutex<Vec<String>>>,
     /// Requests for paths ending so wait until released, as a slow download.
     held: Arc<Held>,
+    /// Scripts that run first in every page served from now on.
+    scripts: Arc<Mutex<Vec<String>>>,
     accept_loop: Option<JoinHandle<()>>,
 }
 
@@ -31,7 +39,9 @@ impl StaticServer {
         let root = Arc::new(Mutex::new(Some(root)));
         let log = Arc::new(Mutex::new(Vec::new()));
         let held = Arc::new(Held::default());
+        let scripts = Arc::new(Mutex::new(vec![CATCH_ERRORS.to_string()]));
         let (serving, logging, holding) = (Arc::clone(&root), Arc::clone(&log), Arc::clone(&held));
+        let injecting = Arc::clone(&scripts);
         let accept_loop = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopping.load(Ordering::SeqCst) {
@@ -45,9 +55,13 @@ impl StaticServer {
                 };
                 let logging = Arc::clone(&logging);
                 let holding = Arc::clone(&holding);
+                let head = injecting
+                    .lock()
+                    .map(|s| format!("<script>{}</script>", s.join("\n")))
+                    .unwrap_or_default();
                 std::thread::spawn(move || {
                     // A browser that drops a connection mid-response is not a test failure.
-                    let _ = serve(stream, &root, &logging, &holding);
+                    let _ = serve(stream, &root, &logging, &holding, &head);
                 });
             }
         });
@@ -57,8 +71,17 @@ impl StaticServer {
             root,
             log,
             held,
+            scripts,
             accept_loop: Some(accept_loop),
         })
+    }
+
+    /// Runs `source` before any script of every page served from now on
+    /// (a fake clock, an API removed).
+    pub fn add_init_script(&self, source: &str) {
+        if let Ok(mut scripts) = self.scripts.lock() {
+            scripts.push(source.to_string());
+        }
     }
 
     /// From now on, no request is answered.
@@ -142,6 +165,7 @@ fn serve(
     root: &Path,
     log: &Mutex<Vec<String>>,
     held: &Held,
+    head: &str,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -160,7 +184,10 @@ fn serve(
         log.push(path.to_string());
     }
     held.wait_for(path);
-    let (status, body, content_type) = resolve(root, path);
+    let (status, mut body, content_type) = resolve(root, path);
+    if content_type.starts_with("text/html") {
+        body = inject(&body, head);
+    }
     let mut out = stream;
     write!(
         out,
@@ -218,4 +245,44 @@ fn content_type(file: &Path) -> &'static str {
         "ics" => "text/calendar",
         _ => "application/octet-stream",
     }
+}
+
+/// Records every uncaught error, unhandled rejection and `console.error` of
+/// the page in `sessionStorage` (so they survive a reload or a link
+/// followed), where [`super::browser::Browser::errors`] takes them from. It
+/// keeps its own references to `sessionStorage` and its methods, so a test
+/// that breaks storage still has its errors reported.
+pub const CATCH_ERRORS: &str = r#"(() => {
+  const store = window.sessionStorage, key = "__limber_test_errors";
+  const getItem = Storage.prototype.getItem, setItem = Storage.prototype.setItem,
+    removeItem = Storage.prototype.removeItem;
+  const read = () => { try { return JSON.parse(getItem.call(store, key) || "[]"); } catch (_) { return []; } };
+  // Errors raised while the page is being left (a download cut off by a
+  // navigation, which Firefox reports in the old page) are no one's to see.
+  let leaving = false;
+  addEventListener("pagehide", () => { leaving = true; });
+  addEventListener("pageshow", () => { leaving = false; });
+  const record = (text) => {
+    if (leaving) return;
+    try { const all = read(); all.push(String(text)); setItem.call(store, key, JSON.stringify(all)); } catch (_) {}
+  };
+  addEventListener("error", (e) => record("uncaught: " + (e.message || e.error)));
+  addEventListener("unhandledrejection", (e) =>
+    record("unhandled rejection: " + ((e.reason && e.reason.message) || e.reason)));
+  const error = console.error;
+  console.error = function (...args) { record("console.error: " + args.join(" ")); return error.apply(this, args); };
+  window.__limberTestErrors = { take() { const all = read(); try { removeItem.call(store, key); } catch (_) {} return all; } };
+})();"#;
+
+/// `body` with `head` (a `<script>` element) placed right after its
+/// `<meta charset>`, or at the top of its `<head>`.
+fn inject(body: &[u8], head: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    for anchor in ["<meta charset=utf-8>", "<meta charset=\"utf-8\">", "<head>"] {
+        if let Some(at) = text.find(anchor) {
+            let end = at + anchor.len();
+            return format!("{}{head}{}", &text[..end], &text[end..]).into_bytes();
+        }
+    }
+    body.to_vec()
 }
