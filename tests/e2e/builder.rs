@@ -2,6 +2,7 @@
 
 use fantoccini::key::Key;
 
+use crate::support::engine::Engine;
 use crate::support::Browser;
 
 /// Tabs to the control named `name` and presses Enter, as a keyboard user.
@@ -31,6 +32,15 @@ async fn saved_as_routine(browser: &Browser) -> limber::domain::routine::Routine
 #[tokio::test]
 async fn build_a_routine_by_keyboard_save_it_and_play_it() {
     let browser = Browser::phone().await;
+    // Seen with Firefox ESR 153 and geckodriver 0.37.1: once one button on
+    // the page has been pressed with Enter, WebDriver's Enter or Space on
+    // another button fires keydown, keypress and keyup but no click.
+    if browser.cannot_run_in(
+        &[Engine::Firefox],
+        "geckodriver's key presses stop activating buttons after the first",
+    ) {
+        return;
+    }
     browser.install_fake_clock().await;
     browser.open("/builder").await;
     browser.see_heading("New routine").await;

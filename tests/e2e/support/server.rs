@@ -260,6 +260,7 @@ pub const CATCH_ERRORS: &str = r#"(() => {
   // Errors raised while the page is being left (a download cut off by a
   // navigation, which Firefox reports in the old page) are no one's to see.
   let leaving = false;
+  addEventListener("beforeunload", () => { leaving = true; });
   addEventListener("pagehide", () => { leaving = true; });
   addEventListener("pageshow", () => { leaving = false; });
   const record = (text) => {
