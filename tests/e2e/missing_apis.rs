@@ -16,60 +16,58 @@ const REMOVE: &str = "const remove = (target, name) => {\
     if (target[name] !== undefined) Object.defineProperty(target, name, { value: undefined, configurable: true });\
   };";
 
-/// (what is broken, the script that breaks it, what the page must then say).
-const FAULTS: &[(&str, &str, Option<&str>)] = &[
-    ("navigator.vibrate missing", "remove(navigator, 'vibrate');", None),
-    ("navigator.vibrate throws", "Navigator.prototype.vibrate = () => { throw new TypeError('vibrate failed'); };", None),
-    ("speechSynthesis missing", "remove(window, 'speechSynthesis'); remove(window, 'SpeechSynthesisUtterance');", None),
-    (
-        "speechSynthesis throws",
+/// One test per fault: `name: (what is broken, the script that breaks it,
+/// what the page must then say)`. Separate tests, so they run in parallel.
+macro_rules! faults {
+    ($($name:ident: ($fault:expr, $script:expr, $said:expr $(,)?);)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                plays_to_its_end_with($fault, $script, $said).await;
+            }
+        )*
+    };
+}
+
+faults! {
+    vibrate_missing: ("navigator.vibrate missing", "remove(navigator, 'vibrate');", None);
+    vibrate_throws: ("navigator.vibrate throws", "Navigator.prototype.vibrate = () => { throw new TypeError('vibrate failed'); };", None);
+    speech_missing: ("speechSynthesis missing", "remove(window, 'speechSynthesis'); remove(window, 'SpeechSynthesisUtterance');", None);
+    speech_throws: ("speechSynthesis throws",
         "const s = { getVoices: () => [{ name: 'Test', lang: 'en-US', localService: true, default: true }],\
            speak() { throw new Error('speak failed'); }, cancel() { throw new Error('cancel failed'); } };\
          Object.defineProperty(window, 'speechSynthesis', { get: () => s, configurable: true });",
-        None,
-    ),
-    ("AudioContext missing", "remove(window, 'AudioContext'); remove(window, 'webkitAudioContext');", None),
-    ("AudioContext throws", "window.AudioContext = function () { throw new Error('no audio device'); };", None),
-    (
-        "navigator.audioSession throws",
+        None);
+    audio_context_missing: ("AudioContext missing", "remove(window, 'AudioContext'); remove(window, 'webkitAudioContext');", None);
+    audio_context_throws: ("AudioContext throws", "window.AudioContext = function () { throw new Error('no audio device'); };", None);
+    audio_session_throws: ("navigator.audioSession throws",
         "Object.defineProperty(Navigator.prototype, 'audioSession', { configurable: true,\
            get() { return { set type(_) { throw new Error('audio session refused'); } }; } });",
-        None,
-    ),
-    ("navigator.wakeLock missing", "remove(navigator, 'wakeLock');", None),
-    (
-        "navigator.wakeLock throws",
+        None);
+    wake_lock_missing: ("navigator.wakeLock missing", "remove(navigator, 'wakeLock');", None);
+    wake_lock_throws: ("navigator.wakeLock throws",
         "Object.defineProperty(Navigator.prototype, 'wakeLock', { configurable: true,\
            get() { return { request() { throw new Error('wake lock refused'); } }; } });",
-        None,
-    ),
-    ("navigator.serviceWorker missing", "remove(navigator, 'serviceWorker');", None),
-    (
-        "serviceWorker.register throws",
+        None);
+    service_worker_missing: ("navigator.serviceWorker missing", "remove(navigator, 'serviceWorker');", None);
+    service_worker_register_throws: ("serviceWorker.register throws",
         "if (navigator.serviceWorker) navigator.serviceWorker.register = () => { throw new Error('register failed'); };",
-        None,
-    ),
-    ("navigator.storage missing", "remove(navigator, 'storage');", None),
-    (
-        "navigator.storage.persist throws",
+        None);
+    storage_manager_missing: ("navigator.storage missing", "remove(navigator, 'storage');", None);
+    storage_persist_throws: ("navigator.storage.persist throws",
         "Object.defineProperty(Navigator.prototype, 'storage', { configurable: true,\
            get() { return { persist() { throw new Error('persist failed'); }, persisted() { throw new Error('persisted failed'); } }; } });",
-        None,
-    ),
-    ("navigator.share and clipboard missing", "remove(navigator, 'share'); remove(navigator, 'canShare'); remove(navigator, 'clipboard');", None),
-    ("matchMedia missing", "remove(window, 'matchMedia');", None),
-    (
-        "localStorage throws on access",
+        None);
+    share_and_clipboard_missing: ("navigator.share and clipboard missing", "remove(navigator, 'share'); remove(navigator, 'canShare'); remove(navigator, 'clipboard');", None);
+    match_media_missing: ("matchMedia missing", "remove(window, 'matchMedia');", None);
+    local_storage_throws_on_access: ("localStorage throws on access",
         "Object.defineProperty(window, 'localStorage', { configurable: true,\
            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
-        Some("not letting Limber save anything"),
-    ),
-    (
-        "localStorage.setItem full",
+        Some("not letting Limber save anything"));
+    local_storage_full: ("localStorage.setItem full",
         "Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };",
-        Some("storage for Limber is full"),
-    ),
-];
+        Some("storage for Limber is full"));
+}
 
 /// Plays cat-cow segment by segment on the fake clock (so every boundary's
 /// cues fire on time, as in real use) and finishes it.
@@ -95,41 +93,36 @@ async fn play_to_the_end(browser: &Browser) {
     browser.find_by_role("link", "Back to home").await;
 }
 
-#[tokio::test]
-async fn with_any_optional_api_missing_or_throwing_a_routine_plays_to_its_end() {
-    for &(fault, script, said) in FAULTS {
-        let browser = Browser::phone().await;
-        browser.install_fake_clock().await;
-        browser
-            .add_init_script(&format!("(() => {{ {REMOVE} {script} }})();"))
-            .await;
-        browser.open("/").await;
-        play_to_the_end(&browser).await;
-        match said {
-            // Nothing could be saved: the person is told so on the spot.
-            Some(said) => {
-                browser
-                    .wait_until(&format!("{fault}: a notice saying {said:?}"), || async {
-                        let text = browser.script("return document.body.textContent").await;
-                        text.as_str()
-                            .is_some_and(|t| t.contains(said))
-                            .then_some(())
-                    })
-                    .await;
-            }
-            None => {
-                browser.open("/progress").await;
-                browser.see_heading("Cat-cow").await;
-            }
+/// With `fault` made by `script` before the app loads, the app starts and a
+/// routine plays to its end and is saved, or the page says `said`.
+async fn plays_to_its_end_with(fault: &str, script: &str, said: Option<&str>) {
+    let browser = Browser::phone().await;
+    browser.install_fake_clock().await;
+    browser
+        .add_init_script(&format!("(() => {{ {REMOVE} {script} }})();"))
+        .await;
+    browser.open("/").await;
+    play_to_the_end(&browser).await;
+    match said {
+        // Nothing could be saved: the person is told so on the spot.
+        Some(said) => {
+            browser
+                .wait_until(&format!("{fault}: a notice saying {said:?}"), || async {
+                    let text = browser.script("return document.body.textContent").await;
+                    text.as_str()
+                        .is_some_and(|t| t.contains(said))
+                        .then_some(())
+                })
+                .await;
         }
-        let errors = browser.errors().await;
-        assert!(errors.is_empty(), "{fault}: the page logged {errors:#?}");
-        browser.finish().await;
-        eprintln!(
-            "{}: {fault}: played to the end",
-            crate::support::engine::Engine::current().name()
-        );
+        None => {
+            browser.open("/progress").await;
+            browser.see_heading("Cat-cow").await;
+        }
     }
+    let errors = browser.errors().await;
+    assert!(errors.is_empty(), "{fault}: the page logged {errors:#?}");
+    browser.finish().await;
 }
 
 #[tokio::test]
