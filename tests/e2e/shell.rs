@@ -1,7 +1,6 @@
 //! The app shell: loading, deep links, not-found, keyboard navigation, phone fit.
 
 use crate::support::browser::DESKTOP;
-use crate::support::engine::Engine;
 use crate::support::Browser;
 use fantoccini::key::Key;
 
@@ -160,7 +159,7 @@ const SCREENS: &[(u32, u32)] = &[
 ];
 
 /// One screen size. Where the engine's window cannot be that narrow
-/// ([`Engine::min_width`]), the app runs in a same-origin iframe of exactly
+/// ([`crate::support::engine::Engine::min_width`]), the app runs in a same-origin iframe of exactly
 /// that size, and every check reads that frame's document.
 struct Screen<'a> {
     browser: &'a Browser,
@@ -322,12 +321,24 @@ async fn every_screen_size_fits_and_the_player_uses_its_width() {
         browser
             .screenshot(&format!("screen-{width}x{height}-player-{engine}"))
             .await;
-        if browser.engine() == Engine::Chromium {
-            browser.prefer_dark().await;
-            browser
-                .screenshot(&format!("screen-{width}x{height}-player-dark"))
-                .await;
-        }
         browser.finish().await;
+        // The same screen in dark, from a browser started dark.
+        let dark = Browser::launch_dark((width, height)).await;
+        dark.install_fake_clock().await;
+        let screen = Screen::new(&dark, (width, height));
+        screen.open("/play/stretch/figure-four?hold=30").await;
+        let background = screen
+            .run("return getComputedStyle(doc.body).backgroundColor")
+            .await;
+        assert_eq!(
+            background, "rgb(16, 23, 22)",
+            "{width}×{height}: dark background"
+        );
+        screen.tap("Start").await;
+        screen.run("win.__limberTestClock.advance(5000)").await;
+        screen.see_timer("0:30").await;
+        dark.screenshot(&format!("screen-{width}x{height}-player-dark-{engine}"))
+            .await;
+        dark.finish().await;
     }
 }

@@ -48,14 +48,29 @@ impl Browser {
         Self::launch(PHONE).await
     }
 
-    pub async fn launch((width, height): (u32, u32)) -> Self {
+    pub async fn launch(size: (u32, u32)) -> Self {
+        Self::start(size, false).await
+    }
+
+    /// A browser whose system colour scheme is dark from the start: the
+    /// only way to ask Firefox and WebKit for dark through WebDriver.
+    /// (Chromium switches at any time with [`Browser::prefer_dark`].)
+    pub async fn launch_dark(size: (u32, u32)) -> Self {
+        let browser = Self::start(size, true).await;
+        if browser.engine == Engine::Chromium {
+            browser.prefer_dark().await;
+        }
+        browser
+    }
+
+    async fn start((width, height): (u32, u32), dark: bool) -> Self {
         let engine = Engine::current();
         let server = StaticServer::start(super::dist_dir()).expect("start the static server");
         let profile = TempDir::new("profile").expect("create a user-data dir");
         let downloads = TempDir::new("downloads").expect("create a downloads dir");
         let port = free_port();
         let driver = engine.start_driver(port);
-        let capabilities = engine.capabilities((width, height), &profile, &downloads);
+        let capabilities = engine.capabilities((width, height), dark, &profile, &downloads);
         let webdriver = format!("http://127.0.0.1:{port}");
         let client = wait_for(
             &format!("{} to accept a session", engine.name()),
@@ -132,26 +147,33 @@ impl Browser {
     /// as the engine allows ([`Engine::min_width`]).
     async fn resize_viewport(&self, width: u32, height: u32) {
         let width = width.max(self.engine.min_width());
-        self.client
-            .set_window_size(width, height)
-            .await
-            .unwrap_or_else(|e| panic!("resize the window to {width}×{height}: {e}"));
-        let inner = self
-            .client
-            .execute("return [window.innerWidth, window.innerHeight]", vec![])
-            .await
-            .unwrap_or_else(|e| panic!("read the viewport: {e}"));
-        let inner: (u32, u32) = serde_json::from_value(inner).expect("two numbers");
-        if inner != (width, height) {
-            let (w, h) = (
-                width + width.saturating_sub(inner.0),
-                height + height.saturating_sub(inner.1),
-            );
-            self.client
-                .set_window_size(w, h)
+        let read = || async {
+            let sizes = self
+                .client
+                .execute(
+                    "return [innerWidth, innerHeight, outerWidth, outerHeight]",
+                    vec![],
+                )
                 .await
-                .unwrap_or_else(|e| panic!("resize the window to {w}×{h}: {e}"));
-        }
+                .ok()?;
+            serde_json::from_value::<(u32, u32, u32, u32)>(sizes).ok()
+        };
+        // The frame around the page (toolbars, borders) differs by engine:
+        // measure it, then size the window to the page plus its frame.
+        let (inner_w, inner_h, outer_w, outer_h) = self.wait_until("the window's size", read).await;
+        let (w, h) = (
+            width + outer_w.saturating_sub(inner_w),
+            height + outer_h.saturating_sub(inner_h),
+        );
+        self.client
+            .set_window_size(w, h)
+            .await
+            .unwrap_or_else(|e| panic!("resize the window to {w}×{h}: {e}"));
+        self.wait_until(&format!("a {width}×{height} viewport"), || async {
+            let (iw, ih, _, _) = read().await?;
+            (iw == width && ih.abs_diff(height) <= 2).then_some(())
+        })
+        .await;
     }
 
     /// Opens `path` (e.g. "/about") and waits until the app has rendered a page heading.

@@ -67,10 +67,12 @@ impl Engine {
     }
 
     /// The capabilities for a fresh session of `width`×`height`, with its own
-    /// profile and downloads folder.
+    /// profile and downloads folder; `dark` starts Firefox and WebKit with a
+    /// dark system colour scheme.
     pub fn capabilities(
         self,
         (width, height): (u32, u32),
+        dark: bool,
         profile: &TempDir,
         downloads: &TempDir,
     ) -> serde_json::Map<String, Value> {
@@ -110,12 +112,23 @@ impl Engine {
                     ],
                     "prefs": {
                         "intl.accept_languages": "en-US",
+                        "ui.systemUsesDarkTheme": i32::from(dark),
                         // No update checks, telemetry or first-run pages: the
                         // machine has no network beyond loopback.
                         "app.update.disabledForTesting": true,
                         "browser.shell.checkDefaultBrowser": false,
                         "datareporting.policy.dataSubmissionEnabled": false,
                         "toolkit.telemetry.reportingpolicy.firstRun": false,
+                        // Fewer processes and no built-in add-ons: the
+                        // suite starts a Firefox per test on 2 cores.
+                        "fission.autostart": false,
+                        "dom.ipc.processCount": 1,
+                        "extensions.autoDisableScopes": 15,
+                        "extensions.enabledScopes": 0,
+                        "browser.startup.page": 0,
+                        "browser.startup.homepage_override.mstone": "ignore",
+                        "browser.newtabpage.enabled": false,
+                        "browser.aboutwelcome.enabled": false,
                         "browser.download.folderList": 2,
                         "browser.download.dir": downloads.path().display().to_string(),
                         "browser.download.useDownloadDir": true,
@@ -128,7 +141,7 @@ impl Engine {
                 "browserName": "MiniBrowser",
                 "webkitgtk:browserOptions": {
                     "binary": minibrowser(),
-                    "args": ["--automation"],
+                    "args": if dark { json!(["--automation", "--dark-mode"]) } else { json!(["--automation"]) },
                 },
             }),
         };
