@@ -79,6 +79,8 @@ fn start() {
             }
         }
         root.set_hidden(false);
+        let shown = root.clone();
+        request_animation_frame(move || components::figure::restart_animations(&shown));
         // Removing an attribute fails only for a name that is not one.
         let _ = body.remove_attribute("data-prerendered");
         if let Some(twin) = focused {

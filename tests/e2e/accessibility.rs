@@ -8,15 +8,28 @@ use limber::domain::plan::{Plan, Timing};
 use limber::domain::routine::{Custom, Routine};
 use limber::domain::share;
 
+use crate::support::engine::Engine;
 use crate::support::Browser;
 
 /// Checks the page as it is now, in both themes; collects what fails.
+/// Chromium switches the system's scheme; Firefox and WebKit cannot through
+/// WebDriver, so there the page takes the dark theme a person can choose in
+/// Settings (the same colours).
 async fn check(browser: &Browser, what: &str, failures: &mut Vec<String>) {
     for dark in [false, true] {
-        if dark {
-            browser.prefer_dark().await;
-        } else {
-            browser.prefer_light().await;
+        match (dark, browser.engine()) {
+            (true, Engine::Chromium) => browser.prefer_dark().await,
+            (false, Engine::Chromium) => browser.prefer_light().await,
+            (true, _) => {
+                browser
+                    .script("document.documentElement.dataset.theme = 'dark'")
+                    .await;
+            }
+            (false, _) => {
+                browser
+                    .script("delete document.documentElement.dataset.theme")
+                    .await;
+            }
         }
         for violation in browser.accessibility_violations().await {
             failures.push(format!(
