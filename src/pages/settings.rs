@@ -19,8 +19,8 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let settings = store.settings;
     let set = move |change: &dyn Fn(&mut Settings)| settings.update(|s| change(s));
-    let voices = use_offline_voices();
     let can_speak = speech::synth().is_some();
+    let voices = use_offline_voices();
     let history = use_history();
 
     let seconds_options = |choices: &'static [u8], current: fn(&Settings) -> u8| {
@@ -213,8 +213,9 @@ fn use_offline_voices() -> RwSignal<Vec<String>> {
             .unwrap_or_default()
     };
     let voices = RwSignal::new(names());
-    if let Some(synth) = speech::synth() {
-        let listener = synth.on_voices_changed(move || voices.set(names()));
+    if let Some(listener) =
+        speech::synth().map(|synth| synth.on_voices_changed(move || voices.set(names())))
+    {
         let listener = StoredValue::new_local(Some(listener));
         on_cleanup(move || listener.update_value(|l| drop(l.take())));
     }

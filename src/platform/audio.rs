@@ -4,10 +4,9 @@
 //! (Safari 16.4+) lets the tones mix with the person's music.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::js_sys::{Array, Function, Reflect};
 use web_sys::AudioContext;
 
-use super::{global, invoke, navigator, property, set, ApiError};
+use super::{construct, invoke, navigator, property, set, ApiError};
 
 /// A new audio context, resumed; call from a tap handler.
 pub fn unlocked_context() -> Result<AudioContext, ApiError> {
@@ -16,12 +15,7 @@ pub fn unlocked_context() -> Result<AudioContext, ApiError> {
     if let Some(session) = property(&navigator(), "audioSession") {
         set(&session, "type", &"ambient".into());
     }
-    let constructor = property(&global(), "AudioContext")
-        .or_else(|| property(&global(), "webkitAudioContext"))
-        .and_then(|c| c.dyn_into::<Function>().ok())
-        .ok_or(ApiError::Missing)?;
-    let context: JsValue = Reflect::construct(&constructor, &Array::new())
-        .map_err(|e| ApiError::Failed(format!("{e:?}")))?;
+    let context = construct(&["AudioContext", "webkitAudioContext"], &[])?;
     resume(&context);
     // Every engine that has the constructor has the Web Audio 1.0 core
     // (oscillators, gain, scheduling) that web-sys's typed calls use.

@@ -100,6 +100,17 @@ pub fn navigator() -> JsValue {
     property(&global(), "navigator").unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `new window[name](...args)` for the first of `names` this browser has
+/// (a standard name, then a prefixed one).
+pub fn construct(names: &[&str], args: &[JsValue]) -> Result<JsValue, ApiError> {
+    let constructor = names
+        .iter()
+        .find_map(|name| method(&global(), name))
+        .ok_or(ApiError::Missing)?;
+    let args: Array = args.iter().collect();
+    Reflect::construct(&constructor, &args).map_err(|e| ApiError::from_js(&e))
+}
+
 /// Sets `target[name] = value` on an object this code made or was handed;
 /// a refusal (a frozen object) changes nothing and is not worth reporting.
 pub fn set(target: &JsValue, name: &str, value: &JsValue) -> bool {

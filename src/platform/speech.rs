@@ -4,7 +4,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{global, invoke, property, set, ApiError};
+use super::{construct, global, invoke, property, set, ApiError};
 
 /// The browser's speech synthesiser, where there is one.
 #[derive(Clone)]
@@ -66,7 +66,7 @@ impl Synth {
                     .find(|v| v.default || v.lang.starts_with("en"))
             })
             .ok_or(ApiError::Missing)?;
-        let utterance = construct("SpeechSynthesisUtterance", &text.into())?;
+        let utterance = construct(&["SpeechSynthesisUtterance"], &[text.into()])?;
         set(&utterance, "voice", &voice.handle);
         invoke(&self.0, "cancel", &[])?;
         invoke(&self.0, "speak", &[utterance]).map(drop)
@@ -94,12 +94,4 @@ impl Drop for VoicesListener {
     fn drop(&mut self) {
         set(&self.synth, "onvoiceschanged", &JsValue::NULL);
     }
-}
-
-fn construct(name: &str, arg: &JsValue) -> Result<JsValue, ApiError> {
-    let constructor = property(&global(), name)
-        .and_then(|c| c.dyn_into::<web_sys::js_sys::Function>().ok())
-        .ok_or(ApiError::Missing)?;
-    let args = web_sys::js_sys::Array::of1(arg);
-    web_sys::js_sys::Reflect::construct(&constructor, &args).map_err(|e| ApiError::from_js(&e))
 }

@@ -181,9 +181,9 @@ impl<'a> Screen<'a> {
     fn scope(&self) -> &'static str {
         if self.framed {
             "const frame = document.querySelector('iframe'); \
-             const doc = frame.contentDocument, win = frame.contentWindow.wrappedJSObject || frame.contentWindow;"
+             const doc = frame.contentDocument, win = frame.contentWindow;"
         } else {
-            "const doc = document, win = window.wrappedJSObject || window;"
+            "const doc = document, win = window;"
         }
     }
 
