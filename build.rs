@@ -117,15 +117,40 @@ fn generate(c: &source::Checked) -> String {
         );
     }
     let s = &c.safety;
+    // check() has made the tiers exactly Urgency::ALL, in that order.
+    let tiers: Vec<String> = kinds::Urgency::ALL
+        .iter()
+        .zip(&s.warning_signs.tiers)
+        .map(|(urgency, tier)| {
+            let signs: Vec<String> = tier
+                .signs
+                .iter()
+                .map(|sign| {
+                    format!(
+                        "WarningSign {{ sign: {:?}, question: {:?} }}",
+                        sign.sign, sign.question
+                    )
+                })
+                .collect();
+            format!(
+                "WarningTier {{ urgency: Urgency::{urgency:?}, title: {:?}, action: {:?}, tell: {:?}, signs: &[{}] }}",
+                tier.title,
+                tier.action,
+                tier.tell,
+                signs.join(", ")
+            )
+        })
+        .collect();
     let _ = write!(
         out,
-        "];\n\nstatic SAFETY: Safety = Safety {{ title: {:?}, rules: {}, warning_title: {:?}, warning_intro: {:?}, \
-         warning_signs: {}, disclaimer: {:?} }};\n\nstatic ARTICLES: &[Article] = &[\n",
+        "];\n\nstatic SAFETY: Safety = Safety {{ title: {:?}, heading: {:?}, rules: {}, warning_title: {:?}, \
+         warning_intro: {:?}, tiers: &[{}], disclaimer: {:?} }};\n\nstatic ARTICLES: &[Article] = &[\n",
         s.general.title,
+        s.general.heading,
         strs(&s.general.rules),
         s.warning_signs.title,
         s.warning_signs.intro,
-        strs(&s.warning_signs.signs),
+        tiers.join(", "),
         s.disclaimer.text,
     );
     for a in &c.articles {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::figure::{FigureView, Show};
-use crate::domain::catalogue;
+use crate::domain::catalogue::{self, Urgency};
 use crate::domain::cue::{phase_label, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
 use crate::domain::plan::{Phase, Plan, Side, Timing};
@@ -569,11 +569,21 @@ fn Playing(
             });
         }
     });
-    let warning_signs = catalogue::safety()
-        .warning_signs
-        .iter()
-        .map(|s| view! { <li>{*s}</li> })
-        .collect_view();
+    // Pain mid-stretch is when the emergency signs matter; the calmer tiers
+    // would bury them in a small sheet, and /safety has them all.
+    let emergency = catalogue::safety().tier(Urgency::Emergency).map(|tier| {
+        let signs = tier
+            .signs
+            .iter()
+            .map(|s| view! { <li>{s.sign}</li> })
+            .collect_view();
+        view! {
+            <h3>{tier.title}</h3>
+            <ul>{signs}</ul>
+            <p class="note">{tier.action}</p>
+            <p>{tier.tell}</p>
+        }
+    });
 
     view! {
         <div class="player-main">
@@ -635,8 +645,7 @@ fn Playing(
                             "Keep going"
                         </button>
                     </div>
-                    <h3>"Get medical help now if you have"</h3>
-                    <ul>{warning_signs.clone()}</ul>
+                    {emergency.clone()}
                 </div>
             }
             .into_any(),

@@ -118,13 +118,13 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
     }
 }
 
-/// Customise a built-in routine; edit, duplicate or delete a saved one.
+/// Customize a built-in routine; edit, duplicate or delete a saved one.
 #[component]
 fn RoutineActions(id: String) -> impl IntoView {
     if !id.starts_with(ID_PREFIX) {
         return view! {
             <p>
-                <A href=format!("/builder?from={id}") attr:class="button secondary">"Customise"</A>
+                <A href=format!("/builder?from={id}") attr:class="button secondary">"Customize"</A>
             </p>
         }
         .into_any();

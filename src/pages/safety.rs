@@ -1,29 +1,47 @@
 use leptos::prelude::*;
 
-use crate::domain::catalogue;
+use crate::domain::catalogue::{self, WarningTier};
 use crate::hooks::use_title::use_title;
 
-/// `/safety`: how to stretch safely and the signs that need a clinician now.
+/// `/safety`: the signs that need a clinician, most urgent first, then how to
+/// stretch safely.
 #[component]
 pub fn Safety() -> impl IntoView {
     let safety = catalogue::safety();
     use_title(safety.title);
-    let list = |items: &'static [&'static str]| {
-        items
-            .iter()
-            .map(|item| view! { <li>{*item}</li> })
-            .collect_view()
-    };
+    let rules = safety
+        .rules
+        .iter()
+        .map(|rule| view! { <li>{*rule}</li> })
+        .collect_view();
     view! {
         <section class="page prose">
             <h1>{safety.title}</h1>
-            <ul class="rules">{list(safety.rules)}</ul>
+            // Links across the app point at #warning-signs; someone who needs
+            // help should meet it before the tips.
             <section class="warning" id="warning-signs" aria-labelledby="warning-heading">
                 <h2 id="warning-heading">{safety.warning_title}</h2>
                 <p>{safety.warning_intro}</p>
-                <ul>{list(safety.warning_signs)}</ul>
+                {safety.tiers.iter().map(tier).collect_view()}
+            </section>
+            <section aria-labelledby="rules-heading">
+                <h2 id="rules-heading">{safety.heading}</h2>
+                <ul class="rules">{rules}</ul>
             </section>
             <p class="small">{safety.disclaimer}</p>
         </section>
+    }
+}
+
+fn tier(tier: &'static WarningTier) -> impl IntoView {
+    view! {
+        <div class="warning-tier">
+            <h3>{tier.title}</h3>
+            <ul>
+                {tier.signs.iter().map(|s| view! { <li>{s.sign}</li> }).collect_view()}
+            </ul>
+            <p class="action">{tier.action}</p>
+            <p>{tier.tell}</p>
+        </div>
     }
 }

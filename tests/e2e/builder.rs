@@ -110,7 +110,7 @@ async fn build_a_routine_by_keyboard_save_it_and_play_it() {
 async fn customise_then_delete_and_undo() {
     let browser = Browser::phone().await;
     browser.open("/routines/desk-break").await;
-    browser.click_link("Customise").await;
+    browser.click_link("Customize").await;
     browser.see_heading("New routine").await;
     browser.click_button("Save routine").await;
     browser.see_heading("My Desk break").await;

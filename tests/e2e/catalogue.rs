@@ -164,9 +164,24 @@ async fn the_safety_text_is_one_tap_from_home() {
     browser.open("/").await;
     browser.click_link("When to get help").await;
     browser.see_heading(safety.warning_title).await;
-    assert_eq!(
-        browser.list_under_heading(safety.warning_title).await,
-        safety.warning_signs
+    // Most urgent first, each tier under its own heading.
+    for tier in safety.tiers {
+        let signs: Vec<&str> = tier.signs.iter().map(|s| s.sign).collect();
+        assert_eq!(browser.list_under_heading(tier.title).await, signs);
+    }
+    let headings = browser
+        .script("return [...document.querySelectorAll('main h2, main h3')].map(h => h.textContent.trim())")
+        .await;
+    let headings: Vec<String> = serde_json::from_value(headings).expect("heading texts");
+    let position = |title: &str| {
+        headings
+            .iter()
+            .position(|h| h == title)
+            .unwrap_or_else(|| panic!("no heading {title:?} in {headings:?}"))
+    };
+    assert!(
+        position(safety.warning_title) < position(safety.heading),
+        "the warning signs come before the general tips: {headings:?}"
     );
     browser.screenshot("safety-phone").await;
     browser.finish().await;

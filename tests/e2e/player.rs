@@ -3,7 +3,7 @@
 //! screens come from the same plan, built natively.
 
 use fantoccini::key::Key;
-use limber::domain::catalogue;
+use limber::domain::catalogue::{self, Urgency};
 use limber::domain::cue::phase_label;
 use limber::domain::plan::{Phase, Plan, Segment, Side, Timing};
 use limber::domain::routine::{clock, Routine};
@@ -168,9 +168,10 @@ async fn this_hurts_pauses_explains_and_lets_you_skip() {
             (browser.focused_name().await == "Skip this stretch").then_some(())
         })
         .await;
-    browser
-        .see_heading("Get medical help now if you have")
-        .await;
+    let emergency = catalogue::safety()
+        .tier(Urgency::Emergency)
+        .expect("an emergency tier");
+    browser.see_heading(emergency.title).await;
     browser.screenshot("player-hurts-phone").await;
     browser.advance_clock(30_000).await;
     browser.see_timer("0:26").await;

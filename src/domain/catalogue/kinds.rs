@@ -118,6 +118,7 @@ slug_enum! {
         Balance = "balance", "Balance";
         BloodPressure = "blood-pressure", "Blood pressure";
         SpineSurgery = "spine-surgery", "Spine surgery";
+        LegSymptoms = "leg-symptoms", "Leg pain or numbness";
     }
 }
 
@@ -127,5 +128,14 @@ slug_enum! {
         Both = "both", "Both sides";
         Left = "left", "Left side only";
         Right = "right", "Right side only";
+    }
+}
+
+slug_enum! {
+    /// How soon a warning sign needs help, most urgent first.
+    Urgency {
+        Emergency = "emergency", "Emergency";
+        Urgent = "urgent", "Urgent";
+        Routine = "routine", "Routine";
     }
 }

@@ -6,12 +6,14 @@ pub mod kinds;
 // The checked fields are read by build.rs's code generator; natively only the
 // checks run, so the data fields look unused here.
 #[cfg(test)]
+mod content_tests;
+#[cfg(test)]
 #[allow(dead_code)]
 mod source;
 #[cfg(test)]
 mod tests;
 
-pub use kinds::{Area, CautionAbout, Equipment, Kind, Movement, Position, Sides};
+pub use kinds::{Area, CautionAbout, Equipment, Kind, Movement, Position, Sides, Urgency};
 
 use super::figure::{Anchor, Figure, Pose, Prop, Support};
 
@@ -85,12 +87,51 @@ pub struct BuiltinStep {
 /// General safety rules, warning signs that need a clinician, and the disclaimer.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Safety {
+    /// The page's title.
     pub title: &'static str,
+    /// The heading over [`Self::rules`].
+    pub heading: &'static str,
+    /// How to stretch safely, one line each.
     pub rules: &'static [&'static str],
+    /// The heading over the warning signs.
     pub warning_title: &'static str,
+    /// What to do on noticing any sign, shown under [`Self::warning_title`].
     pub warning_intro: &'static str,
-    pub warning_signs: &'static [&'static str],
+    /// One tier of each [`Urgency`], most urgent first (the build checks it).
+    pub tiers: &'static [WarningTier],
+    /// Not medical advice: shown at the end of the page.
     pub disclaimer: &'static str,
+}
+
+impl Safety {
+    /// The warning signs that need this kind of help.
+    pub fn tier(&self, urgency: Urgency) -> Option<&'static WarningTier> {
+        self.tiers.iter().find(|t| t.urgency == urgency)
+    }
+}
+
+/// Warning signs that need the same kind of help, and how to get it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WarningTier {
+    /// How soon help is needed; [`Safety::tiers`] go most urgent first.
+    pub urgency: Urgency,
+    /// A heading naming the urgency and the help, e.g. "Urgent: see a doctor today".
+    pub title: &'static str,
+    /// What help to get, and how.
+    pub action: &'static str,
+    /// What to tell whoever helps.
+    pub tell: &'static str,
+    /// Any one of these is enough to get this help.
+    pub signs: &'static [WarningSign],
+}
+
+/// One warning sign, written for a list and as a yes/no question.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WarningSign {
+    /// For a list: capitalized, with no closing period.
+    pub sign: &'static str,
+    /// The same sign asked as a yes/no question, ending with "?".
+    pub question: &'static str,
 }
 
 /// A short practical article (getting out of bed, sitting, lifting...).

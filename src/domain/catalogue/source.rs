@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::kinds::{Area, CautionAbout, Equipment, Kind, Movement, Position, Sides};
+use super::kinds::{Area, CautionAbout, Equipment, Kind, Movement, Position, Sides, Urgency};
 
 /// The text of every catalogue file, keyed by file stem where it matters.
 #[derive(Clone, Debug, Default)]
@@ -170,6 +170,7 @@ pub struct Safety {
 #[serde(deny_unknown_fields)]
 pub struct SafetyGeneral {
     pub title: String,
+    pub heading: String,
     pub rules: Vec<String>,
 }
 
@@ -178,7 +179,26 @@ pub struct SafetyGeneral {
 pub struct WarningSigns {
     pub title: String,
     pub intro: String,
-    pub signs: Vec<String>,
+    pub tiers: Vec<WarningTier>,
+}
+
+/// The signs that share one kind of help, as written; `urgency` is a slug
+/// resolved by [`check`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningTier {
+    pub urgency: String,
+    pub title: String,
+    pub action: String,
+    pub tell: String,
+    pub signs: Vec<WarningSign>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningSign {
+    pub sign: String,
+    pub question: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -364,16 +384,7 @@ pub fn check(files: &Files) -> Result<Checked, Vec<String>> {
 
     let safety = match toml::from_str::<Safety>(&files.safety) {
         Ok(safety) => {
-            for (what, list) in [
-                ("general.rules", &safety.general.rules),
-                ("warning_signs.signs", &safety.warning_signs.signs),
-            ] {
-                if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
-                    errors.push(format!(
-                        "safety.toml: {what} must be a list of non-empty lines"
-                    ));
-                }
-            }
+            check_safety(&safety, &mut errors);
             Some(safety)
         }
         Err(e) => {
@@ -422,6 +433,61 @@ pub fn check(files: &Files) -> Result<Checked, Vec<String>> {
             })
         }
         _ => Err(errors),
+    }
+}
+
+fn check_safety(safety: &Safety, errors: &mut Vec<String>) {
+    let mut fail = |message: String| errors.push(format!("safety.toml: {message}"));
+    let general = &safety.general;
+    let warning = &safety.warning_signs;
+    for (field, value) in [
+        ("general.title", &general.title),
+        ("general.heading", &general.heading),
+        ("warning_signs.title", &warning.title),
+        ("warning_signs.intro", &warning.intro),
+    ] {
+        if value.trim().is_empty() {
+            fail(format!("{field} must not be empty"));
+        }
+    }
+    if general.rules.is_empty() || general.rules.iter().any(|s| s.trim().is_empty()) {
+        fail("general.rules must be a list of non-empty lines".into());
+    }
+    // The page, the player and the first-run check rely on one tier of each
+    // urgency, most urgent first.
+    let urgencies: Vec<&str> = warning.tiers.iter().map(|t| t.urgency.as_str()).collect();
+    let expected: Vec<&str> = Urgency::ALL.iter().map(|u| u.slug()).collect();
+    if urgencies != expected {
+        fail(format!(
+            "warning_signs.tiers must be exactly {expected:?}, in that order, not {urgencies:?}"
+        ));
+    }
+    for tier in &warning.tiers {
+        let urgency = &tier.urgency;
+        for (field, value) in [
+            ("title", &tier.title),
+            ("action", &tier.action),
+            ("tell", &tier.tell),
+        ] {
+            if value.trim().is_empty() {
+                fail(format!("{urgency} tier: {field} must not be empty"));
+            }
+        }
+        if tier.signs.is_empty() {
+            fail(format!("{urgency} tier: needs at least one sign"));
+        }
+        for (index, sign) in tier.signs.iter().enumerate() {
+            let n = index + 1;
+            if sign.sign.trim().is_empty() {
+                fail(format!("{urgency} tier: sign {n} must not be empty"));
+            }
+            let question = sign.question.trim();
+            if question.len() < 2 || !question.ends_with('?') {
+                fail(format!(
+                    "{urgency} tier: sign {n}'s question must be a question ending with \"?\""
+                ));
+            }
+        }
     }
 }
 

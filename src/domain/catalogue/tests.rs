@@ -226,3 +226,282 @@ fn every_entry_reads_well_in_the_places_it_is_shown() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Warning signs (issue 15): split by urgency, each sign also a yes/no question.
+// ---------------------------------------------------------------------------
+
+/// The signs of the tier with this urgency, lowercased for matching.
+fn signs_of(urgency: Urgency) -> Vec<String> {
+    safety()
+        .tier(urgency)
+        .unwrap_or_else(|| panic!("a {urgency:?} tier"))
+        .signs
+        .iter()
+        .map(|s| s.sign.to_lowercase())
+        .collect()
+}
+
+#[test]
+fn the_generated_warning_signs_are_the_checked_source() {
+    let checked = check(&shipped_files()).unwrap_or_else(|e| panic!("{e:#?}"));
+    let source: Vec<(&str, Vec<(&str, &str)>)> = checked
+        .safety
+        .warning_signs
+        .tiers
+        .iter()
+        .map(|t| {
+            let signs = t
+                .signs
+                .iter()
+                .map(|s| (s.sign.as_str(), s.question.as_str()));
+            (t.urgency.as_str(), signs.collect())
+        })
+        .collect();
+    let generated: Vec<(&str, Vec<(&str, &str)>)> = safety()
+        .tiers
+        .iter()
+        .map(|t| {
+            let signs = t.signs.iter().map(|s| (s.sign, s.question));
+            (t.urgency.slug(), signs.collect())
+        })
+        .collect();
+    assert_eq!(generated, source);
+}
+
+#[test]
+fn warning_signs_come_in_three_tiers_most_urgent_first() {
+    let urgencies: Vec<Urgency> = safety().tiers.iter().map(|t| t.urgency).collect();
+    assert_eq!(
+        urgencies,
+        [Urgency::Emergency, Urgency::Urgent, Urgency::Routine]
+    );
+    for tier in safety().tiers {
+        assert!(!tier.signs.is_empty(), "{:?} has no signs", tier.urgency);
+        for (field, text) in [
+            ("title", tier.title),
+            ("action", tier.action),
+            ("tell", tier.tell),
+        ] {
+            assert!(!text.trim().is_empty(), "{:?}: empty {field}", tier.urgency);
+        }
+    }
+}
+
+#[test]
+fn each_sign_sits_in_the_tier_its_urgency_needs() {
+    // (tier, what the sign is about, words that must all appear in one sign)
+    let cases: &[(Urgency, &str, &[&str])] = &[
+        (
+            Urgency::Emergency,
+            "numbness of the genitals or bottom",
+            &["numb", "genitals", "bottom"],
+        ),
+        (
+            Urgency::Emergency,
+            "bladder or bowel changes",
+            &["bladder", "bowel"],
+        ),
+        (Urgency::Emergency, "trouble peeing", &["peeing"]),
+        (Urgency::Emergency, "sexual changes", &["sex", "erection"]),
+        (Urgency::Emergency, "both legs", &["both legs"]),
+        (
+            Urgency::Emergency,
+            "weakness getting worse",
+            &["weakness", "worse"],
+        ),
+        (Urgency::Urgent, "fever", &["fever"]),
+        (Urgency::Urgent, "cancer", &["cancer"]),
+        (
+            Urgency::Urgent,
+            "first back pain by age",
+            &["first", "50", "20"],
+        ),
+        (
+            Urgency::Urgent,
+            "steroids, immunity, drugs, infection",
+            &["steroids", "immune", "drugs", "infection"],
+        ),
+        (Urgency::Urgent, "a fall or accident", &["fall", "accident"]),
+        (
+            Urgency::Urgent,
+            "osteoporosis and a minor fall",
+            &["osteoporosis", "minor fall"],
+        ),
+        (
+            Urgency::Urgent,
+            "lump, swelling or shape",
+            &["lump", "swelling", "shape"],
+        ),
+        (
+            Urgency::Emergency,
+            "sudden or severe chest pain",
+            &["chest pain", "sudden", "severe", "breath"],
+        ),
+        (
+            Urgency::Urgent,
+            "milder chest pain",
+            &["chest pain", "shoulder blades"],
+        ),
+        (Urgency::Urgent, "night pain", &["night", "lie down"]),
+        (Urgency::Urgent, "weight loss", &["weight"]),
+        (
+            Urgency::Urgent,
+            "unsteady walking",
+            &["unsteady", "walking", "weak", "clumsy"],
+        ),
+        (
+            Urgency::Routine,
+            "no better after 4 to 6 weeks",
+            &["4 to 6 weeks"],
+        ),
+        (Urgency::Routine, "everyday things", &["everyday"]),
+    ];
+    for (urgency, what, words) in cases {
+        let signs = signs_of(*urgency);
+        assert!(
+            signs.iter().any(|s| words.iter().all(|w| s.contains(w))),
+            "{urgency:?} should list {what} (all of {words:?}), has {signs:#?}"
+        );
+    }
+}
+
+#[test]
+fn one_sided_leg_symptoms_are_never_an_emergency() {
+    for tier in safety().tiers {
+        for sign in tier.signs {
+            let text = sign.sign.to_lowercase();
+            assert!(
+                !text.contains("one or both"),
+                "{:?}: {text:?} lumps one leg with both",
+                tier.urgency
+            );
+            if tier.urgency == Urgency::Emergency {
+                assert!(
+                    !text.contains("one leg") && !text.contains("a leg"),
+                    "one leg alone is not an emergency: {text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_sign_reads_as_a_list_item_and_a_yes_no_question() {
+    for tier in safety().tiers {
+        for sign in tier.signs {
+            assert!(
+                sign.sign.starts_with(char::is_uppercase) && !sign.sign.ends_with('.'),
+                "{:?}: {:?} should be a capitalized list item",
+                tier.urgency,
+                sign.sign
+            );
+            assert!(
+                sign.question.starts_with(char::is_uppercase) && sign.question.ends_with('?'),
+                "{:?}: {:?} should be a question",
+                tier.urgency,
+                sign.question
+            );
+        }
+    }
+}
+
+#[test]
+fn broken_warning_signs_fail_the_build_with_a_named_problem() {
+    type Edit = Box<dyn FnOnce(&mut Files)>;
+    let edit_safety = |from: &'static str, to: &'static str| -> Edit {
+        Box::new(move |files: &mut Files| {
+            assert!(files.safety.contains(from), "safety.toml has no {from:?}");
+            files.safety = files.safety.replacen(from, to, 1);
+        })
+    };
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "unknown urgency",
+            edit_safety("urgency = \"urgent\"", "urgency = \"whenever\""),
+            "warning_signs.tiers must be exactly [\"emergency\", \"urgent\", \"routine\"]",
+        ),
+        (
+            "tiers out of order",
+            Box::new(|files: &mut Files| {
+                files.safety = files
+                    .safety
+                    .replacen("urgency = \"emergency\"", "urgency = \"swap\"", 1)
+                    .replacen("urgency = \"urgent\"", "urgency = \"emergency\"", 1)
+                    .replacen("urgency = \"swap\"", "urgency = \"urgent\"", 1);
+            }),
+            "in that order, not [\"urgent\", \"emergency\", \"routine\"]",
+        ),
+        (
+            "a tier missing",
+            edit_safety("urgency = \"routine\"", "urgency = \"urgent\""),
+            "not [\"emergency\", \"urgent\", \"urgent\"]",
+        ),
+        (
+            "a question without a question mark",
+            edit_safety("Have you ever had cancer?\"", "Have you ever had cancer\""),
+            "urgent tier: sign 2's question must be a question ending with \"?\"",
+        ),
+        (
+            "an empty sign",
+            edit_safety(
+                "sign = \"Numbness, tingling or weakness in both legs\"",
+                "sign = \" \"",
+            ),
+            "emergency tier: sign 4 must not be empty",
+        ),
+        (
+            "an empty action",
+            edit_safety(
+                "action = \"Make a regular appointment with your doctor. It doesn't need to be today.\"",
+                "action = \"  \"",
+            ),
+            "routine tier: action must not be empty",
+        ),
+        (
+            "an empty tell",
+            edit_safety(
+                "tell = \"Say how long you have had back pain, what makes it better or worse, and what you have tried.\"",
+                "tell = \"\"",
+            ),
+            "routine tier: tell must not be empty",
+        ),
+        (
+            "a missing question",
+            edit_safety(
+                "question = \"Have you lost weight without trying?\"\n",
+                "",
+            ),
+            "missing field `question`",
+        ),
+        (
+            "the old flat list",
+            edit_safety("[warning_signs]\n", "[warning_signs]\nsigns = [\"fever\"]\n"),
+            "unknown field `signs`",
+        ),
+    ];
+    for (what, edit, expected) in cases {
+        let errors = problems(edit);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{what}: expected a problem containing {expected:?}, got {errors:#?}"
+        );
+    }
+    let emptied = problems(|files| {
+        let start = files
+            .safety
+            .find("[[warning_signs.tiers.signs]]")
+            .expect("a sign");
+        let end = start
+            + files.safety[start..]
+                .find("\n[[warning_signs.tiers]]")
+                .expect("a second tier");
+        files.safety.replace_range(start..end, "signs = []\n");
+    });
+    assert!(
+        emptied
+            .iter()
+            .any(|e| e.contains("emergency tier: needs at least one sign")),
+        "a tier with no signs: {emptied:#?}"
+    );
+}
