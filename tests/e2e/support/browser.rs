@@ -26,9 +26,12 @@ const POLL: Duration = Duration::from_millis(25);
 pub const PHONE: (u32, u32) = (390, 844);
 pub const DESKTOP: (u32, u32) = (1280, 800);
 
-/// One browser with its own profile, WebDriver and file server. Dropping it
-/// stops every process it started; call [`Browser::finish`] at the end of a
-/// test to also fail on console errors.
+/// A browser on the release build, each test with its own file server and
+/// so its own origin: storage, caches and service workers never carry over.
+/// The browser process itself is reused: [`Browser::finish`] hands a clean
+/// session back to a pool for the next test (starting a browser is most of
+/// a short test's time on 2 cores). Dropping a `Browser` without `finish`
+/// (a failed test) stops every process it started.
 pub struct Browser {
     client: Client,
     engine: Engine,
@@ -36,10 +39,136 @@ pub struct Browser {
     width: u32,
     media: std::sync::Mutex<Vec<(String, String)>>,
     server: StaticServer,
-    // Field order is drop order: the driver (and its Chromium) go before the profile.
+    session: Option<Session>,
+}
+
+/// A running browser with its WebDriver, profile and downloads folder.
+struct Session {
+    client: Client,
+    dark: bool,
+    // Field order is drop order: the driver (and its browser) go before the profile.
     _driver: GroupChild,
     _profile: TempDir,
     downloads: TempDir,
+}
+
+/// Sessions whose test passed, reset and waiting for the next test.
+static IDLE: std::sync::Mutex<Vec<Session>> = std::sync::Mutex::new(Vec::new());
+
+/// fantoccini drives each session from a task on the runtime that connected
+/// it, and every test has its own runtime, which ends with the test: a
+/// session kept for later tests is connected on this one, which lives as
+/// long as the test binary.
+fn session_runtime() -> &'static tokio::runtime::Handle {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Handle> = std::sync::OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for browser sessions");
+            tx.send(runtime.handle().clone())
+                .expect("hand the runtime over");
+            runtime.block_on(std::future::pending::<()>());
+        });
+        rx.recv().expect("the session runtime")
+    })
+}
+
+impl Session {
+    /// An idle session started the same way, or a new browser.
+    async fn take(engine: Engine, size: (u32, u32), dark: bool) -> Self {
+        let idle = {
+            let mut idle = IDLE.lock().unwrap_or_else(|e| e.into_inner());
+            idle.iter()
+                .position(|s| s.dark == dark)
+                .map(|i| idle.swap_remove(i))
+        };
+        match idle {
+            Some(session) => session,
+            None => Self::start(engine, size, dark).await,
+        }
+    }
+
+    async fn start(engine: Engine, size: (u32, u32), dark: bool) -> Self {
+        let profile = TempDir::new("profile").expect("create a user-data dir");
+        let downloads = TempDir::new("downloads").expect("create a downloads dir");
+        let port = free_port();
+        let driver = engine.start_driver(port);
+        let capabilities = engine.capabilities(size, dark, &profile, &downloads);
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let client = wait_for(
+            &format!("{} to accept a session", engine.name()),
+            TIMEOUT,
+            || {
+                let (capabilities, webdriver) = (capabilities.clone(), webdriver.clone());
+                async move {
+                    session_runtime()
+                        .spawn(async move {
+                            ClientBuilder::new(HttpConnector::new())
+                                .capabilities(capabilities)
+                                .connect(&webdriver)
+                                .await
+                                .ok()
+                        })
+                        .await
+                        .ok()
+                        .flatten()
+                }
+            },
+        )
+        .await;
+        Self {
+            client,
+            dark,
+            _driver: driver,
+            _profile: profile,
+            downloads,
+        }
+    }
+
+    /// Resets the session for the next test and puts it in the pool, or
+    /// drops it (stopping the browser) if the reset fails. The next test
+    /// gets a fresh tab, since Chromium keeps DevTools overrides (emulated
+    /// media, init scripts) per tab, and an empty downloads folder.
+    async fn recycle(self, engine: Engine) {
+        let client = self.client.clone();
+        let reset = async {
+            let old = client.windows().await.ok()?;
+            let fresh = client.new_window(true).await.ok()?.handle;
+            for handle in old {
+                client.switch_to_window(handle).await.ok()?;
+                client.close_window().await.ok()?;
+            }
+            client.switch_to_window(fresh).await.ok()?;
+            client.goto("about:blank").await.ok()?;
+            if engine == Engine::Chromium {
+                // Reading the browser log clears it.
+                client
+                    .issue_cmd(SessionCommand::post("se/log", json!({ "type": "browser" })))
+                    .await
+                    .ok()?;
+            }
+            Some(())
+        };
+        let clean = tokio::time::timeout(TIMEOUT, reset)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+            && empty_dir(self.downloads.path()).is_ok();
+        if clean {
+            IDLE.lock().unwrap_or_else(|e| e.into_inner()).push(self);
+        }
+    }
+}
+
+fn empty_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        std::fs::remove_file(entry?.path())?;
+    }
+    Ok(())
 }
 
 impl Browser {
@@ -66,39 +195,20 @@ impl Browser {
     async fn start((width, height): (u32, u32), dark: bool) -> Self {
         let engine = Engine::current();
         let server = StaticServer::start(super::dist_dir()).expect("start the static server");
-        let profile = TempDir::new("profile").expect("create a user-data dir");
-        let downloads = TempDir::new("downloads").expect("create a downloads dir");
-        let port = free_port();
-        let driver = engine.start_driver(port);
-        let capabilities = engine.capabilities((width, height), dark, &profile, &downloads);
-        let webdriver = format!("http://127.0.0.1:{port}");
-        let client = wait_for(
-            &format!("{} to accept a session", engine.name()),
-            TIMEOUT,
-            || async {
-                ClientBuilder::new(HttpConnector::new())
-                    .capabilities(capabilities.clone())
-                    .connect(&webdriver)
-                    .await
-                    .ok()
-            },
-        )
-        .await;
+        let session = Session::take(engine, (width, height), dark).await;
         let browser = Self {
-            client,
+            client: session.client.clone(),
             engine,
             width: width.max(engine.min_width()),
             media: std::sync::Mutex::new(Vec::new()),
             server,
-            _driver: driver,
-            _profile: profile,
-            downloads,
+            session: Some(session),
         };
         if engine == Engine::Chromium {
             browser
                 .cdp(
                     "Browser.setDownloadBehavior",
-                    json!({ "behavior": "allow", "downloadPath": browser.downloads.path() }),
+                    json!({ "behavior": "allow", "downloadPath": browser.downloads().path() }),
                 )
                 .await;
             browser
@@ -677,7 +787,7 @@ impl Browser {
     /// empty file while it writes `.crdownload`, so finished means: no
     /// `.crdownload` left and the file has content.
     pub async fn downloaded(&self, prefix: &str) -> (std::path::PathBuf, String) {
-        let dir = self.downloads.path().to_path_buf();
+        let dir = self.downloads().path().to_path_buf();
         self.wait_until(&format!("a download named {prefix}…"), || {
             let dir = dir.clone();
             async move {
@@ -858,11 +968,20 @@ impl Browser {
     }
 
     /// Ends the test: fails if the page logged any error, then closes the session.
-    pub async fn finish(self) {
+    pub async fn finish(mut self) {
         let errors = self.errors().await;
-        // Close before asserting so a failing test still shuts Chromium down cleanly.
-        let _ = self.client.clone().close().await;
         assert!(errors.is_empty(), "the page logged errors: {errors:#?}");
+        if let Some(session) = self.session.take() {
+            session.recycle(self.engine).await;
+        }
+    }
+
+    fn downloads(&self) -> &TempDir {
+        &self
+            .session
+            .as_ref()
+            .expect("a running session until the test finishes")
+            .downloads
     }
 
     /// Waits for an element of `role` whose accessible name is `name`.
