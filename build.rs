@@ -7,6 +7,8 @@ use std::path::Path;
 #[allow(dead_code)]
 #[path = "src/domain/catalogue/kinds.rs"]
 mod kinds;
+#[path = "src/domain/catalogue/search_source.rs"]
+mod search_source;
 #[path = "src/domain/catalogue/source.rs"]
 mod source;
 
@@ -14,12 +16,23 @@ fn main() {
     println!("cargo:rerun-if-changed=catalogue");
     println!("cargo:rerun-if-changed=src/domain/catalogue/kinds.rs");
     println!("cargo:rerun-if-changed=src/domain/catalogue/source.rs");
+    println!("cargo:rerun-if-changed=src/domain/catalogue/search_source.rs");
 
     let files = source::Files::read(Path::new("catalogue")).unwrap_or_else(|e| fail(&[e]));
     let checked = source::check(&files).unwrap_or_else(|errors| fail(&errors));
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue_data.rs");
     std::fs::write(&out, generate(&checked)).expect("write the generated catalogue");
+
+    // Search for what hurts: words that lead to entries, checked against them.
+    let search = std::fs::read_to_string("catalogue/search.toml")
+        .unwrap_or_else(|e| fail(&[format!("search.toml: {e}")]));
+    let terms = search_source::check(&search, &checked).unwrap_or_else(|errors| fail(&errors));
+    std::fs::write(
+        out.with_file_name("search_data.rs"),
+        search_source::generate(&terms),
+    )
+    .expect("write the generated search terms");
 }
 
 fn fail(errors: &[String]) -> ! {
@@ -56,8 +69,10 @@ fn generate(c: &source::Checked) -> String {
         let cautions: Vec<String> = s
             .cautions
             .iter()
-            .map(|(about, text)| {
-                format!("Caution {{ about: CautionAbout::{about:?}, text: {text:?} }}")
+            .map(|(about, text, avoid)| {
+                format!(
+                    "Caution {{ about: CautionAbout::{about:?}, text: {text:?}, avoid: {avoid} }}"
+                )
             })
             .collect();
         let _ = writeln!(

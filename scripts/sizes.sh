@@ -31,5 +31,5 @@ while IFS= read -r file; do
 done < <(find "$dist" -type f | sort)
 printf '%-48s %10d %10d %10d\n' "TOTAL first load" "$total_raw" "$total_gz" "$total_br"
 printf '%-48s %21d\n' "precached after first load (gzip)" "$later_gz"
-printf 'target: %d of 102400 gzip bytes (%d%%); interim ceiling 404480 (see README, Size budget)\n' \
+printf 'target: %d of 102400 gzip bytes (%d%%); interim ceiling 450560 (see README, Size budget)\n' \
   "$total_gz" $((total_gz * 100 / 102400))

@@ -25,6 +25,7 @@ use hooks::use_settings::provide_settings;
 use pages::{
     about::About,
     builder::Builder,
+    check::Check,
     home::Home,
     not_found::NotFound,
     play::{PlayRoutine, PlayStretch},
@@ -133,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/builder/:id") view=Builder />
                     <Route path=path!("/progress") view=Progress />
                     <Route path=path!("/safety") view=Safety />
+                    <Route path=path!("/check") view=Check />
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/tips/:id") view=Tip />
                     <Route path=path!("/about") view=About />

@@ -8,6 +8,7 @@ pub mod missing;
 pub mod player;
 pub mod reminder_form;
 pub mod routine_card;
+pub mod safety_check;
 pub mod share_routine;
 pub mod shell;
 pub mod stretch_card;

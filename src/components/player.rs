@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::components::figure::{FigureView, Show};
 use crate::domain::catalogue::{self, Urgency};
+use crate::domain::cautions;
 use crate::domain::cue::{phase_label, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
 use crate::domain::plan::{Phase, Plan, Side, Timing};
@@ -48,7 +49,12 @@ enum Overlay {
 
 /// Plays `routine`.
 #[component]
-pub fn Player(routine: Routine) -> impl IntoView {
+pub fn Player(
+    routine: Routine,
+    /// What was changed to suit the person's cautions, in words.
+    #[prop(optional)]
+    changes: Vec<String>,
+) -> impl IntoView {
     use_title(routine.name.clone());
     let Some(clock) = use_clock() else {
         return view! {
@@ -294,7 +300,7 @@ pub fn Player(routine: Routine) -> impl IntoView {
             }
             .into_any()
         } else if screen.get() == Screen::Intro {
-            view! { <Intro routine pain_before voice on_start=Callback::new(start) /> }.into_any()
+            view! { <Intro routine changes=changes.clone() pain_before voice on_start=Callback::new(start) /> }.into_any()
         } else {
             view! {
                 <Playing
@@ -382,6 +388,7 @@ fn side_words(side: Option<Side>) -> &'static str {
 #[component]
 fn Intro(
     routine: StoredValue<Routine>,
+    changes: Vec<String>,
     pain_before: RwSignal<Option<u8>>,
     voice: RwSignal<bool>,
     on_start: Callback<ev::MouseEvent>,
@@ -399,6 +406,7 @@ fn Intro(
             <p class="lead">
                 {format!("{} · {count} exercises", clock(total))}
             </p>
+            <Changes changes />
             <PainRating value=pain_before name="pain-before" legend="How does your back feel right now?" />
             <VoiceToggle voice />
             <p class="small">"Move slowly. Stretch to mild tension, never into pain."</p>
@@ -414,6 +422,20 @@ fn Intro(
             </div>
         </div>
     }
+}
+
+/// What was changed to suit the person's cautions, if anything.
+#[component]
+pub fn Changes(changes: Vec<String>) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <div class="notice adapted" role="note" aria-labelledby="adapted-heading">
+                <h2 id="adapted-heading">"Changed for you"</h2>
+                <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                <p class="small"><a href="/settings#your-health">"Your cautions"</a></p>
+            </div>
+        }
+    })
 }
 
 /// Turns the spoken cues on or off; sound and vibration stay.
@@ -494,6 +516,7 @@ fn Playing(
             .history
             .with_untracked(|h| stats::hurting(h, today, offset))
     }));
+    let mine = StoredValue::new(use_settings().with_untracked(|s| s.cautions.clone()));
     let remaining = move || engine.with(|e| e.remaining(now.get()));
     let countdown = move || {
         let seconds = u32::try_from(remaining().div_ceil(1000)).unwrap_or(u32::MAX);
@@ -607,6 +630,17 @@ fn Playing(
                     .get()
                     .filter(|id| hurting.with_value(|h| h.iter().any(|x| x == id)))
                     .map(|_| view! { <p class="note caution-line">"This hurt twice recently. Go gently, or skip it."</p> })
+            }}
+            {move || {
+                // The person's own cautions for this exercise, where they
+                // look while holding it.
+                let stretch = stretch.get().and_then(catalogue::stretch)?;
+                let lines = mine
+                    .with_value(|mine| cautions::concerning(stretch, mine))
+                    .into_iter()
+                    .map(|c| view! { <p class="note caution-line">{c.text}</p> })
+                    .collect_view();
+                Some(lines)
             }}
             <p class="next">{next}</p>
         </div>

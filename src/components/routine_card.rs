@@ -2,12 +2,18 @@ use leptos::prelude::*;
 
 use crate::hooks::use_settings::use_settings;
 
+use crate::domain::cautions;
 use crate::domain::routine::{rough_duration, Routine};
 
 /// A routine in a list: name, total time, number of steps and areas.
 #[component]
 pub fn RoutineCard(routine: Routine) -> impl IntoView {
-    let total = routine.total_seconds(&use_settings().with_untracked(|s| s.timing()));
+    // As it will play for this person (see `cautions::suit`).
+    let (routine, total) = use_settings().with_untracked(|s| {
+        let (routine, _) = cautions::suit(routine, &s.cautions);
+        let total = routine.total_seconds(&s.timing());
+        (routine, total)
+    });
     let areas = routine
         .areas()
         .iter()

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::cautions::CautionFlag;
 use crate::components::figure::{FigureView, Show};
 use crate::domain::catalogue::Stretch;
 use crate::domain::routine::Step;
@@ -25,6 +26,7 @@ pub fn StretchCard(stretch: &'static Stretch) -> impl IntoView {
                 " · "
                 {Step::default_for(stretch).dose()}
             </p>
+            <CautionFlag stretch />
         </li>
     }
 }

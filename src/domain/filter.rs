@@ -2,7 +2,8 @@
 //! (`/stretches?q=knee&position=seated-chair`), so a filtered view can be
 //! bookmarked or shared; this module converts both ways.
 
-use super::catalogue::{Area, Equipment, Kind, Position, Stretch};
+use super::catalogue::{stretches, Area, Equipment, Kind, Position, Stretch};
+use super::search;
 
 /// Text search plus facets. Values within a facet widen the match (any of
 /// them); facets narrow it (all of them).
@@ -156,6 +157,12 @@ impl Filter {
 
     /// Whether `stretch` passes every part of the filter.
     pub fn matches(&self, stretch: &Stretch) -> bool {
+        self.matches_facets(stretch) && search::finds(&self.text, stretch)
+    }
+
+    /// Whether `stretch` has one of the chosen values of every facet (the
+    /// text is not looked at).
+    pub fn matches_facets(&self, stretch: &Stretch) -> bool {
         fn any<T: PartialEq>(wanted: &[T], has: impl Fn(&T) -> bool) -> bool {
             wanted.is_empty() || wanted.iter().any(has)
         }
@@ -164,20 +171,16 @@ impl Filter {
             && any(&self.equipment, |e| stretch.equipment.contains(e))
             && any(&self.kinds, |k| *k == stretch.kind)
             && any(&self.difficulties, |d| *d == stretch.difficulty)
-            && self.matches_text(stretch)
     }
 
-    fn matches_text(&self, stretch: &Stretch) -> bool {
-        let query = normalize(&self.text);
-        if query.is_empty() {
-            return true;
-        }
-        let mut haystack = normalize(stretch.name);
-        for alias in stretch.aliases {
-            haystack.push(' ');
-            haystack.push_str(&normalize(alias));
-        }
-        query.split(' ').all(|word| haystack.contains(word))
+    /// The stretches this filter shows: the best match first when there is
+    /// text to search by, else in catalogue order.
+    pub fn stretches(&self) -> Vec<&'static Stretch> {
+        let base = search::search(&self.text)
+            .map_or_else(|| stretches().iter().collect(), |found| found.stretches);
+        base.into_iter()
+            .filter(|s| self.matches_facets(s))
+            .collect()
     }
 }
 
@@ -208,22 +211,6 @@ pub fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
         }
         None => list.push(value),
     }
-}
-
-/// Lowercase words separated by single spaces, so "Knee-to-chest" and
-/// "knee to  chest" compare equal.
-fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -358,6 +345,25 @@ mod tests {
         assert_eq!(filter.facet_count(), chosen);
         filter.toggle("difficulty", "2");
         assert!(!filter.has("difficulty", "2"));
+    }
+
+    #[test]
+    fn stretches_are_ranked_by_text_and_narrowed_by_facets() {
+        let all = Filter::default().stretches();
+        assert_eq!(all, stretches().iter().collect::<Vec<_>>());
+        let hug = query(&[("q", "knee hug")]).stretches();
+        assert_eq!(hug.first().map(|s| s.id), Some("knee-to-chest"));
+        let desk = query(&[("q", "desk")]);
+        let standing = query(&[("q", "desk"), ("position", "standing")]);
+        assert!(standing.stretches().len() < desk.stretches().len());
+        for s in standing.stretches() {
+            assert_eq!(s.position, Position::Standing);
+            assert!(desk.stretches().contains(&s) && standing.matches(s));
+        }
+        assert!(query(&[("q", "sciatca")])
+            .stretches()
+            .iter()
+            .any(|s| s.id == "figure-four"));
     }
 
     #[test]

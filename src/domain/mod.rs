@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod catalogue;
+pub mod cautions;
 pub mod charts;
 pub mod cue;
 pub mod engine;
@@ -12,9 +13,12 @@ pub mod plan;
 pub mod qr;
 pub mod reminder;
 pub mod routine;
+pub mod safety_check;
 pub mod saved;
+pub mod search;
 pub mod session;
 pub mod settings;
 pub mod share;
 pub mod stats;
 pub mod storage;
+pub mod suggest;

@@ -1,7 +1,9 @@
 //! What a person can set, with the limits the app keeps them in.
 
+use super::catalogue::CautionAbout;
 use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::plan::Timing;
+use super::safety_check::SafetyCheck;
 use super::storage::{load_envelope, save_envelope, LoadError, Loaded};
 
 /// Where the settings live.
@@ -62,6 +64,11 @@ pub struct Settings {
     pub text_size: TextSize,
     /// When everything was last exported (epoch ms), for the backup reminder.
     pub last_export_at: Option<u64>,
+    /// Conditions the person told Limber about (see
+    /// [`super::cautions::PERSONAL`]), in the order offered.
+    pub cautions: Vec<CautionAbout>,
+    /// The last safety check, if the person has been through it.
+    pub safety_check: Option<SafetyCheck>,
 }
 
 /// Stored by name, in kebab case.
@@ -116,6 +123,7 @@ impl FromJson for TextSize {
 
 impl ToJson for Settings {
     fn write_json(&self, out: &mut String) {
+        let slugs: Vec<String> = self.cautions.iter().map(|c| c.slug().to_string()).collect();
         json::write_object(
             out,
             &[
@@ -131,6 +139,8 @@ impl ToJson for Settings {
                 ("theme", &self.theme),
                 ("text_size", &self.text_size),
                 ("last_export_at", &self.last_export_at),
+                ("cautions", &slugs),
+                ("safety_check", &self.safety_check),
             ],
         );
     }
@@ -153,6 +163,14 @@ impl FromJson for Settings {
             theme: f.get_or("theme", d.theme)?,
             text_size: f.get_or("text_size", d.text_size)?,
             last_export_at: f.get_or("last_export_at", d.last_export_at)?,
+            // A condition this build does not know is dropped rather than
+            // refusing every other setting.
+            cautions: f
+                .get_or::<Vec<String>>("cautions", Vec::new())?
+                .iter()
+                .filter_map(|slug| CautionAbout::from_slug(slug))
+                .collect(),
+            safety_check: f.get_or("safety_check", d.safety_check)?,
         })
     }
 }
@@ -172,6 +190,8 @@ impl Default for Settings {
             theme: Theme::System,
             text_size: TextSize::Normal,
             last_export_at: None,
+            cautions: Vec::new(),
+            safety_check: None,
         }
     }
 }
@@ -184,6 +204,13 @@ impl Settings {
         self.switch_sides_seconds = self.switch_sides_seconds.min(15);
         self.rest_seconds = self.rest_seconds.min(60);
         self.weekly_goal_days = self.weekly_goal_days.clamp(1, 7);
+        // In the order offered, each once: what a list of checkboxes shows.
+        let chosen = std::mem::take(&mut self.cautions);
+        self.cautions = super::cautions::PERSONAL
+            .iter()
+            .copied()
+            .filter(|c| chosen.contains(c))
+            .collect();
         self
     }
 
@@ -258,6 +285,29 @@ mod tests {
         let partial = load_settings(r#"{"v":1,"rev":1,"data":{"sound":false}}"#).expect("partial");
         assert!(!partial.data.sound);
         assert_eq!(partial.data.get_ready_seconds, 5);
+    }
+
+    #[test]
+    fn cautions_and_the_safety_check_round_trip_and_old_files_have_none() {
+        use crate::domain::catalogue::{CautionAbout, Urgency};
+        let settings = Settings {
+            cautions: vec![CautionAbout::Pregnancy, CautionAbout::Knee],
+            safety_check: Some(SafetyCheck {
+                at: 1_780_000_000_000,
+                outcome: Some(Urgency::Routine),
+            }),
+            ..Settings::default()
+        };
+        let loaded = load_settings(&save_settings(2, &settings)).expect("round trip");
+        assert_eq!(loaded.data, settings);
+        let old = load_settings(r#"{"v":1,"rev":1,"data":{"sound":true}}"#).expect("old file");
+        assert_eq!((old.data.cautions, old.data.safety_check), (vec![], None));
+        // Unknown, repeated or out-of-order conditions come back tidy.
+        let odd = r#"{"v":1,"rev":1,"data":{"cautions":["knee","gills","pregnancy","knee"]}}"#;
+        assert_eq!(
+            load_settings(odd).expect("loads").data.cautions,
+            vec![CautionAbout::Pregnancy, CautionAbout::Knee]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::cautions::CautionFlag;
 use crate::components::figure::{FigureView, Show};
 use crate::domain::catalogue::{self, Sides};
 use crate::domain::filter::Filter;
@@ -257,7 +258,7 @@ fn Picker(draft: RwSignal<Custom>) -> impl IntoView {
             .map(|stretch| {
                 view! {
                     <li class="picker-item">
-                        <span>{stretch.name}</span>
+                        <span>{stretch.name}<CautionFlag stretch /></span>
                         <button type="button" class="button secondary" aria-label=format!("Add {}", stretch.name)
                             on:click=move |_| {
                                 let full = draft.with_untracked(|d| d.steps.len() >= *limits::STEPS.end());

@@ -4,14 +4,17 @@ use leptos_router::hooks::use_location;
 
 use crate::components::routine_card::RoutineCard;
 use crate::domain::catalogue;
-use crate::domain::routine::Routine;
+use crate::domain::cautions;
+use crate::domain::routine::{rough_duration, Routine};
 use crate::domain::share;
+use crate::domain::suggest::{self, Suggestion};
 use crate::hooks::use_routines::use_routines;
 use crate::hooks::use_settings::use_settings;
 use crate::hooks::use_title::use_title;
 use crate::pages::shared::SharedRoutine;
 
-/// `/`: the routines to start from, and the safety text one tap away; or,
+/// `/`: "How is your back today?" and a routine for it, the routines to
+/// start from, and the safety text one tap away; or,
 /// with a share fragment (`/#r=…`), the routine someone shared.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -89,6 +92,7 @@ fn Routines() -> impl IntoView {
             <p class="lead">
                 "Short guided routines you can follow on your phone, with no account and no network."
             </p>
+            <StartToday />
             <aside class="notice" aria-label="Safety">
                 <p>
                     "Move slowly and stretch to mild tension, never into pain. "
@@ -108,5 +112,126 @@ fn Routines() -> impl IntoView {
             <h2>"Everyday tips"</h2>
             <ul class="link-list">{tips}</ul>
         </section>
+    }
+}
+
+/// "How is your back today?": a pain rating and the minutes free, and the
+/// routine [`suggest::suggest`] finds for them, one tap from the player.
+/// Nothing is stored. Before a rating is chosen it shows the same for
+/// everyone (the prerendered copy): 5 minutes chosen, no rating, a hint.
+#[component]
+fn StartToday() -> impl IntoView {
+    // The built-in routines as they will play for this person (their
+    // cautions may swap or leave out steps), timed their way.
+    let (timing, routines) = use_settings().with_untracked(|s| {
+        let routines: Vec<Routine> = catalogue::routines()
+            .iter()
+            .filter_map(Routine::from_builtin)
+            .map(|r| cautions::suit(r, &s.cautions).0)
+            .collect();
+        (s.timing(), routines)
+    });
+    let routines = StoredValue::new(routines);
+    // The radios keep their own checked state; the signals only follow.
+    let pain = RwSignal::new(None::<u8>);
+    let minutes = RwSignal::new(suggest::DEFAULT_MINUTES);
+    let suggestion = move || {
+        let minutes = minutes.get();
+        let pain = pain.get()?;
+        routines.with_value(|r| suggest::suggest(pain, minutes, &timing, r))
+    };
+    let pain_options = (0..=suggest::MAX_PAIN)
+        .map(|n| {
+            let id = format!("pain-today-{n}");
+            let words = match n {
+                0 => " No pain",
+                suggest::MAX_PAIN => " Worst pain",
+                _ => "",
+            };
+            view! {
+                <input type="radio" name="pain-today" id=id.clone() on:change=move |_| pain.set(Some(n)) />
+                <label for=id>{n}<span class="sr-only">{words}</span></label>
+            }
+        })
+        .collect_view();
+    let minute_options = suggest::MINUTES
+        .iter()
+        .map(|&m| {
+            let id = format!("minutes-today-{m}");
+            view! {
+                <input
+                    type="radio"
+                    name="minutes-today"
+                    id=id.clone()
+                    checked=m == suggest::DEFAULT_MINUTES
+                    on:change=move |_| minutes.set(m)
+                />
+                <label for=id>{format!("{m} min")}</label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="today" aria-labelledby="today-heading">
+            <h2 id="today-heading">"How is your back today?"</h2>
+            <fieldset class="today-choice">
+                <legend>"Pain right now, from 0 to 10"</legend>
+                <div class="today-pain">{pain_options}</div>
+                // Said to screen readers by the 0 and 10 buttons themselves.
+                <p class="today-ends" aria-hidden="true">
+                    <span>"0: no pain"</span>
+                    <span>"10: worst pain"</span>
+                </p>
+            </fieldset>
+            <fieldset class="today-choice">
+                <legend>"Minutes you have"</legend>
+                <div class="today-minutes">{minute_options}</div>
+            </fieldset>
+            // What a screen reader says when the suggestion changes; the
+            // card below says the same, with the buttons.
+            <p class="sr-only" role="status">
+                {move || suggestion().map(|s| format!("{}, {}. {}", s.routine.name, rough_duration(s.seconds), s.reason))}
+            </p>
+            <div class="today-result">
+                {move || match suggestion() {
+                    Some(s) => shown(s).into_any(),
+                    None => view! {
+                        <p class="today-hint">"Choose a number to see a routine for today."</p>
+                    }
+                    .into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The suggestion: the routine, its length, why, and the Start button.
+fn shown(s: Suggestion) -> impl IntoView {
+    let warning = s.warning_signs.then(|| {
+        view! {
+            <p class="today-warning">
+                "With pain this strong, read "
+                <a href="/safety#warning-signs">{catalogue::safety().warning_title}</a>
+                " before you start."
+            </p>
+        }
+    });
+    view! {
+        <h3 class="today-name">{s.routine.name.clone()}</h3>
+        <p class="card-meta">
+            <span class="pill">{rough_duration(s.seconds)}</span>
+            {format!(" {} exercises", s.routine.steps.len())}
+        </p>
+        <p class="today-reason">{s.reason.clone()}</p>
+        {warning}
+        <p class="today-start">
+            <a href=s.play_href() class="button big">
+                "Start"
+                <span class="sr-only">{format!(" {}", s.routine.name)}</span>
+            </a>
+            <a href=s.page_href()>
+                "See the exercises"
+                <span class="sr-only">{format!(" in {}", s.routine.name)}</span>
+            </a>
+        </p>
     }
 }

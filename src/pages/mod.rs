@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod builder;
+pub mod check;
 pub mod home;
 pub mod not_found;
 pub mod play;

@@ -3,18 +3,25 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::components::missing::Missing;
 use crate::components::player::Player;
+use crate::components::safety_check::SafetyCheckFlow;
 use crate::domain::catalogue;
+use crate::domain::cautions;
 use crate::domain::routine::Routine;
+use crate::domain::safety_check::check_before_starting;
 use crate::domain::share;
+use crate::domain::suggest;
 use crate::hooks::use_routines::find_routine;
+use crate::hooks::use_settings::use_settings;
 use crate::pages::shared::SharedRoutine;
 
-/// `/play/:id`: a built-in or saved routine; `/play/shared#r=…` plays a
+/// `/play/:id`: a built-in or saved routine (`?holds=short`: with shorter
+/// holds, see [`suggest::short_holds`]); `/play/shared#r=…` plays a
 /// shared one without saving it.
 #[component]
 pub fn PlayRoutine() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
+    let query = use_query_map();
     move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         if id == "shared" {
@@ -22,7 +29,7 @@ pub fn PlayRoutine() -> impl IntoView {
             return match share::decode(&fragment) {
                 Ok(custom) => {
                     let routine = custom.to_routine("shared");
-                    view! { <Player routine /> }.into_any()
+                    view! { <CheckedPlayer routine holds=None /> }.into_any()
                 }
                 // The same page, with the same reason, as opening the link.
                 Err(_) => view! { <SharedRoutine fragment /> }.into_any(),
@@ -31,7 +38,11 @@ pub fn PlayRoutine() -> impl IntoView {
         // Untracked: a routine saved in another tab mid-session must not
         // restart the player.
         match untrack(|| find_routine(&id)) {
-            Some(routine) => view! { <Player routine /> }.into_any(),
+            Some(routine) => {
+                // `?holds=short`: home's suggestion on a day of high pain.
+                let holds = query.with(|q| q.get("holds"));
+                view! { <CheckedPlayer routine holds /> }.into_any()
+            }
             None => view! {
                 <Missing
                     title="Routine not found"
@@ -58,7 +69,7 @@ pub fn PlayStretch() -> impl IntoView {
         match catalogue::stretch(&id) {
             Some(stretch) => {
                 let routine = Routine::single(stretch, hold);
-                view! { <Player routine /> }.into_any()
+                view! { <CheckedPlayer routine holds=None /> }.into_any()
             }
             None => view! {
                 <Missing
@@ -69,6 +80,42 @@ pub fn PlayStretch() -> impl IntoView {
                 />
             }
             .into_any(),
+        }
+    }
+}
+
+/// The player for `routine`, after the safety check when one is due (see
+/// [`check_before_starting`]). It plays as it suits the person's cautions
+/// when the player appears, so cautions chosen in the check count at once.
+#[component]
+fn CheckedPlayer(
+    routine: Routine,
+    /// `short` for shorter holds (see [`suggest::with_holds`]), applied after
+    /// the cautions so a swapped-in entry's hold is shortened too.
+    holds: Option<String>,
+) -> impl IntoView {
+    let settings = use_settings();
+    let checking =
+        RwSignal::new(settings.with_untracked(|s| check_before_starting(s.safety_check.as_ref())));
+    let name = routine.name.clone();
+    let routine = StoredValue::new(routine);
+    move || {
+        if checking.get() {
+            view! {
+                <section class="page prose">
+                    <h1>{name.clone()}</h1>
+                    <SafetyCheckFlow
+                        on_done=Callback::new(move |()| checking.set(false))
+                        going_on="Go on to the routine"
+                    />
+                </section>
+            }
+            .into_any()
+        } else {
+            let (routine, changes) =
+                settings.with_untracked(|s| cautions::suit(routine.get_value(), &s.cautions));
+            let routine = suggest::with_holds(routine, holds.as_deref());
+            view! { <Player routine changes /> }.into_any()
         }
     }
 }

@@ -3,9 +3,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::cautions::CautionFlag;
 use crate::components::figure::{FigureView, Show};
 use crate::components::missing::Missing;
+use crate::components::player::Changes;
 use crate::components::share_routine::ShareRoutine;
+use crate::domain::cautions;
 use crate::domain::routine::{clock, rough_duration, spoken_duration, Custom, Routine};
 use crate::domain::saved::ID_PREFIX;
 use crate::hooks::use_routines::{find_routine, use_routines};
@@ -50,6 +53,7 @@ pub fn step_list(routine: &Routine) -> impl IntoView {
                     <FigureView stretch show=Show::Thumbnail />
                     <A href=format!("/stretches/{}", stretch.id)>{stretch.name}</A>
                     <span class="card-meta">{format!(" · {dose}")}{rest}</span>
+                    <CautionFlag stretch />
                 </li>
             }
         })
@@ -93,6 +97,10 @@ pub fn routine_facts(routine: &Routine) -> impl IntoView {
 #[component]
 fn RoutineDetail(routine: Routine) -> impl IntoView {
     use_title(routine.name.clone());
+    // Shown as it will play: a built-in routine suited to the person's
+    // cautions, with what changed; their own routine flagged, unchanged.
+    let (routine, changes) =
+        use_settings().with_untracked(|s| cautions::suit(routine, &s.cautions));
     let custom = Custom::from_routine(&routine);
     view! {
         <article class="page prose">
@@ -102,6 +110,7 @@ fn RoutineDetail(routine: Routine) -> impl IntoView {
             <h1>{routine.name.clone()}</h1>
             {(!routine.summary.is_empty()).then(|| view! { <p class="lead">{routine.summary.clone()}</p> })}
             {routine_facts(&routine)}
+            <Changes changes />
             <p>
                 <A href=format!("/play/{}", routine.id) attr:class="button big">
                     "Start"

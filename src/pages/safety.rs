@@ -23,6 +23,9 @@ pub fn Safety() -> impl IntoView {
                 <h2 id="warning-heading">{safety.warning_title}</h2>
                 <p>{safety.warning_intro}</p>
                 {safety.tiers.iter().map(tier).collect_view()}
+                <p>
+                    <a href="/check?next=/safety" class="button secondary">"Take the safety check"</a>
+                </p>
             </section>
             <section aria-labelledby="rules-heading">
                 <h2 id="rules-heading">{safety.heading}</h2>

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::reminder_form::ReminderForm;
+use crate::components::safety_check::PersonalCautions;
 use crate::components::your_data::YourData;
+use crate::domain::catalogue::Urgency;
 use crate::domain::settings::{Settings, TextSize, Theme};
 use crate::hooks::use_history::use_history;
 use crate::hooks::use_settings::SettingsStore;
@@ -41,6 +43,17 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page prose settings">
             <h1>"Settings"</h1>
             <p class="small">"Changes apply at once and are saved on this device."</p>
+
+            <h2 id="your-health">"Your health"</h2>
+            <p>
+                "Limber points out stretches to take care with, and swaps ones that don't suit you out of its own routines."
+            </p>
+            <PersonalCautions />
+            <p>
+                {move || settings.with(last_check)}
+                " "
+                <A href="/check?next=/settings">"Take the safety check"</A>
+            </p>
 
             <h2>"Sound and voice"</h2>
             <Toggle label="Sounds at each change" checked=Signal::derive(move || settings.with(|s| s.sound))
@@ -185,6 +198,23 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// What the last safety check found, in a sentence.
+fn last_check(settings: &Settings) -> &'static str {
+    match settings.safety_check.map(|c| c.outcome) {
+        None => "You haven't taken the safety check yet.",
+        Some(None) => "Your last safety check found no warning signs.",
+        Some(Some(Urgency::Emergency)) => {
+            "Your last safety check found a sign that needs emergency help."
+        }
+        Some(Some(Urgency::Urgent)) => {
+            "Your last safety check found a sign that needs a doctor today."
+        }
+        Some(Some(Urgency::Routine)) => {
+            "Your last safety check suggested booking a doctor's appointment."
+        }
+    }
 }
 
 /// A labelled checkbox.

@@ -13,6 +13,7 @@
 //! reached through [`crate::storage`], whose bindings are all `catch`.
 
 pub mod audio;
+pub mod dialog;
 pub mod media;
 pub mod persistence;
 pub mod share;

@@ -66,7 +66,12 @@ async fn build_a_routine_by_keyboard_save_it_and_play_it() {
     // Sphinx first: moving keeps focus on the moved step's controls.
     press_button(&browser, "Move Sphinx up").await;
     browser.see_heading("1. Sphinx").await;
-    assert_eq!(browser.focused_name().await, "Move Sphinx down");
+    // The page moves focus a frame after the redraw.
+    browser
+        .wait_until("focus on \"Move Sphinx down\"", || async {
+            (browser.focused_name().await == "Move Sphinx down").then_some(())
+        })
+        .await;
     // A hold out of range is named, then fixed.
     browser.tab_to("Cat-cow Hold (seconds)").await;
     for _ in 0..4 {

@@ -41,9 +41,12 @@ async fn a_combined_filter_shows_exactly_the_matching_entries_and_survives_a_rel
 
     let browser = Browser::phone().await;
     browser.open("/stretches").await;
-    browser.open_disclosure("Filters").await;
-    browser.toggle_checkbox("Chair").await;
-    browser.toggle_checkbox("Sitting in a chair").await;
+    browser.click_button("Filters").await;
+    browser.click_button("Chair").await;
+    browser.click_button("Sitting in a chair").await;
+    browser
+        .click_button(&format!("Show {} stretches", expected.len()))
+        .await;
     browser.see_listed_names(&expected).await;
     browser.screenshot("catalogue-filtered-phone").await;
 
@@ -55,10 +58,18 @@ async fn a_combined_filter_shows_exactly_the_matching_entries_and_survives_a_rel
         .open("/stretches?position=seated-chair&equipment=chair")
         .await;
     browser.see_listed_names(&expected).await;
-    browser.open_disclosure("Filters (2 chosen)").await;
-    assert!(browser.is_checked("Chair").await);
-    assert!(browser.is_checked("Sitting in a chair").await);
-    assert!(!browser.is_checked("Standing").await);
+    browser.click_button("Filters (2 chosen)").await;
+    for (chip, chosen) in [
+        ("Chair", true),
+        ("Sitting in a chair", true),
+        ("Standing", false),
+    ] {
+        let chip = browser.find_by_role("button", chip).await;
+        let pressed = browser
+            .script_with("return arguments[0].getAttribute('aria-pressed')", &chip)
+            .await;
+        assert_eq!(pressed, chosen.to_string());
+    }
     browser.finish().await;
 }
 
@@ -66,15 +77,27 @@ async fn a_combined_filter_shows_exactly_the_matching_entries_and_survives_a_rel
 async fn search_by_an_alias_finds_its_entry() {
     let figure_four = catalogue::stretch("figure-four").expect("shipped");
     assert!(figure_four.aliases.iter().any(|a| a.contains("piriformis")));
-    let expected = names(catalogue::stretches().iter().filter(|s| {
+    let by_alias = names(catalogue::stretches().iter().filter(|s| {
         s.name.to_lowercase().contains("piriformis")
             || s.aliases.iter().any(|a| a.contains("piriformis"))
     }));
+    // Best match first: the search's own order.
+    let found = limber::domain::search::search("piriformis").expect("a search");
+    let expected = names(found.stretches.into_iter());
+    let mut sorted = expected.clone();
+    sorted.sort_unstable();
+    let mut by_alias_sorted = by_alias.clone();
+    by_alias_sorted.sort_unstable();
+    assert_eq!(sorted, by_alias_sorted);
 
     let browser = Browser::phone().await;
     browser.open("/stretches").await;
     browser
-        .type_into("searchbox", "Search stretches", "piriformis")
+        .type_into(
+            "searchbox",
+            "Search stretches, routines and tips",
+            "piriformis",
+        )
         .await;
     browser.see_listed_names(&expected).await;
     assert!(expected.contains(&figure_four.name));

@@ -10,12 +10,15 @@ mod catalogue;
 // frozen for a minute overlaps the rest instead of ending the run.
 mod clock;
 mod figures;
+mod home;
 mod memory;
 mod missing_apis;
 mod offline;
 mod player;
 mod prerender;
 mod progress;
+mod safety;
+mod search;
 mod settings;
 mod sharing;
 mod shell;

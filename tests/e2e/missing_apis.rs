@@ -16,6 +16,9 @@ const REMOVE: &str = "const remove = (target, name) => {\
     if (target[name] !== undefined) Object.defineProperty(target, name, { value: undefined, configurable: true });\
   };";
 
+/// What the page says when it can read and save nothing at all.
+const NOTHING_SAVED: &str = "not letting Limber save anything";
+
 /// One test per fault: `name: (what is broken, the script that breaks it,
 /// what the page must then say)`. Separate tests, so they run in parallel.
 macro_rules! faults {
@@ -63,7 +66,7 @@ faults! {
     local_storage_throws_on_access: ("localStorage throws on access",
         "Object.defineProperty(window, 'localStorage', { configurable: true,\
            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
-        Some("not letting Limber save anything"));
+        Some(NOTHING_SAVED));
     local_storage_full: ("localStorage.setItem full",
         "Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };",
         Some("storage for Limber is full"));
@@ -71,11 +74,16 @@ faults! {
 
 /// Plays cat-cow segment by segment on the fake clock (so every boundary's
 /// cues fire on time, as in real use) and finishes it.
-async fn play_to_the_end(browser: &Browser) {
+async fn play_to_the_end(browser: &Browser, remembers: bool) {
     let stretch = catalogue::stretch("cat-cow").expect("shipped");
     let plan = Plan::new(&Routine::single(stretch, Some(10)), &Timing::default());
     browser.open("/play/stretch/cat-cow?hold=10").await;
     browser.see_heading(stretch.name).await;
+    if !remembers {
+        // Nothing stored can be read, so the safety check is asked again.
+        browser.see_heading("A quick safety check").await;
+        browser.click_button("Not now").await;
+    }
     browser.click_button("Start").await;
     for (i, segment) in plan.segments.iter().enumerate() {
         browser.advance_clock(segment.duration_ms).await;
@@ -102,7 +110,7 @@ async fn plays_to_its_end_with(fault: &str, script: &str, said: Option<&str>) {
         .add_init_script(&format!("(() => {{ {REMOVE} {script} }})();"))
         .await;
     browser.open("/").await;
-    play_to_the_end(&browser).await;
+    play_to_the_end(&browser, said != Some(NOTHING_SAVED)).await;
     match said {
         // Nothing could be saved: the person is told so on the spot.
         Some(said) => {

@@ -168,6 +168,7 @@ async fn store(browser: &Browser, key: &str, text: &str) {
 
 #[tokio::test]
 async fn a_copy_that_would_show_the_wrong_thing_stays_out_of_sight() {
+    use limber::domain::catalogue::CautionAbout;
     use limber::domain::saved::{save_routines, Routines, SavedRoutine, ROUTINES_KEY};
     use limber::domain::settings::{save_settings, Settings, SETTINGS_KEY};
     let browser = Browser::phone().await;
@@ -190,6 +191,23 @@ async fn a_copy_that_would_show_the_wrong_thing_stays_out_of_sight() {
         ("/routines/desk-break", "hidden"),
         ("/", "hidden"),
         ("/stretches/cat-cow", "visible"),
+    ] {
+        browser.open_as_text(path).await;
+        assert_eq!(main_visibility(&browser).await, shown, "{path}");
+    }
+    // Cautions flag stretches and change built-in routines, not a tip.
+    let careful = Settings {
+        cautions: vec![CautionAbout::Pregnancy],
+        ..Settings::default()
+    };
+    store(&browser, SETTINGS_KEY, &save_settings(1, &careful)).await;
+    for (path, shown) in [
+        ("/stretches", "hidden"),
+        ("/stretches/sphinx", "hidden"),
+        ("/routines/core-support", "hidden"),
+        ("/", "hidden"),
+        ("/tips/sitting-at-a-desk", "visible"),
+        ("/safety", "visible"),
     ] {
         browser.open_as_text(path).await;
         assert_eq!(main_visibility(&browser).await, shown, "{path}");

@@ -8,6 +8,8 @@ pub mod kinds;
 #[cfg(test)]
 mod content_tests;
 #[cfg(test)]
+mod search_source;
+#[cfg(test)]
 #[allow(dead_code)]
 mod source;
 #[cfg(test)]
@@ -63,6 +65,9 @@ pub struct Stretch {
 pub struct Caution {
     pub about: CautionAbout,
     pub text: &'static str,
+    /// The entry does not suit people this caution is about at all (not
+    /// just with a change): a built-in routine swaps it for a gentler one.
+    pub avoid: bool,
 }
 
 /// A routine that ships with the app.

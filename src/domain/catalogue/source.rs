@@ -135,6 +135,10 @@ pub fn prop_code(prop: &str) -> Option<&'static str> {
 struct RawCaution {
     about: String,
     text: String,
+    /// For people this caution is about, the entry does not suit at all:
+    /// routines swap it for a gentler one or leave it out.
+    #[serde(default)]
+    avoid: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,7 +255,7 @@ pub struct Entry {
     pub cue: String,
     pub feel: String,
     pub mistakes: Vec<String>,
-    pub cautions: Vec<(CautionAbout, String)>,
+    pub cautions: Vec<(CautionAbout, String, bool)>,
     pub sources: Vec<String>,
     pub gentler: Option<String>,
     /// Props as Rust expressions (see [`prop_code`]).
@@ -584,7 +588,7 @@ fn check_stretch(
             fail("a caution needs its text".into());
         }
         if let Some(about) = about {
-            cautions.push((about, caution.text.clone()));
+            cautions.push((about, caution.text.clone(), caution.avoid));
         }
     }
     if errors.len() > before {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
 use fantoccini::key::Key;
 use fantoccini::wd::{WebDriverCompatibleCommand, WindowHandle};
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -171,6 +172,18 @@ fn empty_dir(dir: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Stores a safety check with no warning signs before the app first loads
+/// in a tab, unless settings are stored already: most people who open
+/// Limber have been through it, and a test of anything else should not have
+/// to answer it. Once per tab, so a test that deletes everything and
+/// reloads sees what a person would.
+const CHECKED: &str = "(() => { try {\
+    if (sessionStorage.getItem('limber-test-checked')) return;\
+    sessionStorage.setItem('limber-test-checked', '1');\
+    if (localStorage.getItem('limber/settings') === null) localStorage.setItem('limber/settings',\
+      JSON.stringify({ v: 1, rev: 1, data: { safety_check: { at: 0, outcome: null } } }));\
+  } catch (_) {} })();";
+
 impl Browser {
     /// A phone-sized browser (390×844) on the release build.
     pub async fn phone() -> Self {
@@ -178,21 +191,28 @@ impl Browser {
     }
 
     pub async fn launch(size: (u32, u32)) -> Self {
-        Self::start(size, false).await
+        Self::start(size, false, true).await
+    }
+
+    /// A phone-sized browser of someone opening Limber for the first time,
+    /// who has not taken the safety check: every other browser starts as
+    /// someone who has, with no warning signs ([`CHECKED`]).
+    pub async fn newcomer() -> Self {
+        Self::start(PHONE, false, false).await
     }
 
     /// A browser whose system colour scheme is dark from the start: the
     /// only way to ask Firefox and WebKit for dark through WebDriver.
     /// (Chromium switches at any time with [`Browser::prefer_dark`].)
     pub async fn launch_dark(size: (u32, u32)) -> Self {
-        let browser = Self::start(size, true).await;
+        let browser = Self::start(size, true, true).await;
         if browser.engine == Engine::Chromium {
             browser.prefer_dark().await;
         }
         browser
     }
 
-    async fn start((width, height): (u32, u32), dark: bool) -> Self {
+    async fn start((width, height): (u32, u32), dark: bool, checked: bool) -> Self {
         let engine = Engine::current();
         let server = StaticServer::start(super::dist_dir()).expect("start the static server");
         let session = Session::take(engine, (width, height), dark).await;
@@ -219,6 +239,9 @@ impl Browser {
                 .await;
         } else {
             browser.resize_viewport(width, height).await;
+        }
+        if checked {
+            browser.add_init_script(CHECKED).await;
         }
         browser
     }
@@ -379,21 +402,36 @@ impl Browser {
 
     /// Waits for a link with this accessible name, then clicks it.
     pub async fn click_link(&self, name: &str) {
-        let link = self.find_by_role("link", name).await;
-        self.reveal(&link).await;
-        link.click()
-            .await
-            .unwrap_or_else(|e| panic!("click link {name:?}: {e}"));
+        self.click_role("link", name).await;
     }
 
     /// Waits for a button with this accessible name, then clicks it.
     pub async fn click_button(&self, name: &str) {
-        let button = self.find_by_role("button", name).await;
-        self.reveal(&button).await;
-        button
+        self.click_role("button", name).await;
+    }
+
+    /// Finds the element with this role and name, scrolls it into view and
+    /// clicks it. WebKitWebDriver has (once in CI, under load) answered a
+    /// click with an error that has no message at all, not a stale element
+    /// or an intercepted click; the element is then found afresh and clicked
+    /// once more. Any other error, or a second one, fails the test.
+    async fn click_role(&self, role: &str, name: &str) {
+        let element = self.find_by_role(role, name).await;
+        self.reveal(&element).await;
+        let Err(first) = element.click().await else {
+            return;
+        };
+        let blank = matches!(&first, CmdError::Standard(e) if e.message.trim().is_empty());
+        if self.engine != Engine::WebKit || !blank {
+            panic!("click {role} {name:?}: {first:?}");
+        }
+        eprintln!("webkit: a click on {role} {name:?} failed with no message; finding it again");
+        let element = self.find_by_role(role, name).await;
+        self.reveal(&element).await;
+        element
             .click()
             .await
-            .unwrap_or_else(|e| panic!("click button {name:?}: {e}"));
+            .unwrap_or_else(|e| panic!("click {role} {name:?} (second try): {e:?}"));
     }
 
     /// Types `text` into the field with this accessible name.
@@ -422,16 +460,6 @@ impl Browser {
             .is_selected()
             .await
             .unwrap_or_else(|e| panic!("read {name:?}: {e}"))
-    }
-
-    /// Opens a collapsed section (a `<details>` summary) by its name.
-    pub async fn open_disclosure(&self, name: &str) {
-        let summary = self.find_by_role("disclosure", name).await;
-        self.reveal(&summary).await;
-        summary
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("open {name:?}: {e}"));
     }
 
     /// The names of the links that head each item of the page's lists, in order:
@@ -1012,24 +1040,63 @@ impl Browser {
             }
             other => format!("[role={other}]"),
         };
-        let mut last_seen = Vec::new();
         let deadline = Instant::now() + timeout;
         loop {
-            last_seen.clear();
-            if let Ok(candidates) = self.client.find_all(Locator::Css(&css)).await {
-                for element in candidates {
-                    let label = self.name_of(&element).await;
-                    if label.trim() == name && element.is_displayed().await.unwrap_or(false) {
-                        return element;
-                    }
-                    last_seen.push(label);
+            for element in self.might_be_named(&css, name).await {
+                if self.name_of(&element).await.trim() == name
+                    && element.is_displayed().await.unwrap_or(false)
+                {
+                    return element;
                 }
             }
             if Instant::now() > deadline {
-                panic!("no visible {role} named {name:?}; saw {last_seen:?}");
+                let mut seen = Vec::new();
+                for element in self
+                    .client
+                    .find_all(Locator::Css(&css))
+                    .await
+                    .unwrap_or_default()
+                {
+                    seen.push(self.name_of(&element).await);
+                }
+                panic!("no visible {role} named {name:?}; saw {seen:?}");
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// The elements matching `css` whose text, labels or label attributes
+    /// hold `name` somewhere: only those can have it as their accessible
+    /// name, which the engine then computes one round trip per element.
+    async fn might_be_named(&self, css: &str, name: &str) -> Vec<Element> {
+        let script = "const [css, name] = arguments; \
+            const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim(); \
+            const wanted = norm(name); \
+            return [...document.querySelectorAll(css)].filter((el) => { \
+              const parts = [el.textContent, el.value]; \
+              const named = [el, ...el.querySelectorAll('[alt], [aria-label], [title]')]; \
+              for (const n of named) for (const a of ['aria-label', 'title', 'alt', 'placeholder']) parts.push(n.getAttribute(a)); \
+              for (const id of (el.getAttribute('aria-labelledby') || '').split(/\\s+/)) { \
+                const label = id && document.getElementById(id); if (label) parts.push(label.textContent); } \
+              for (const label of el.labels || []) parts.push(label.textContent); \
+              return norm(parts.join(' ')).includes(wanted); \
+            });";
+        let found = self
+            .client
+            .execute(script, vec![json!(css), json!(name)])
+            .await;
+        let Ok(Value::Array(found)) = found else {
+            // A page still loading may refuse scripts for a moment: none yet.
+            return Vec::new();
+        };
+        found
+            .into_iter()
+            .filter_map(|e| {
+                // A web element reference: {"element-6066-…": id}.
+                let id = e.as_object()?.values().next()?.as_str()?.to_string();
+                Some(Element::from_element_id(self.client.clone(), id.into()))
+            })
+            .collect()
     }
 
     /// Waits until `check` returns `Some`, failing the test after [`TIMEOUT`].
