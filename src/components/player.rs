@@ -11,8 +11,8 @@ use crate::domain::catalogue::{self, Urgency};
 use crate::domain::cautions;
 use crate::domain::cue::{phase_label, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
-use crate::domain::plan::{Phase, Plan, Side, Timing};
-use crate::domain::routine::{clock, spoken_duration, Routine};
+use crate::domain::plan::{Phase, Plan, Side};
+use crate::domain::routine::{clock, exercise_count, spoken_duration, Routine};
 use crate::domain::session::SessionRecord;
 use crate::domain::stats;
 use crate::hooks::use_clock::{use_clock, Clock, PerformanceClock};
@@ -393,18 +393,20 @@ fn Intro(
     voice: RwSignal<bool>,
     on_start: Callback<ev::MouseEvent>,
 ) -> impl IntoView {
+    // The person's own timings, as the routine page counts them.
+    let timing = use_settings().with_untracked(|s| s.timing());
     let (name, total, count) = routine.with_value(|r| {
         (
             r.name.clone(),
-            r.total_seconds(&Timing::default()),
-            r.steps.len(),
+            r.total_seconds(&timing),
+            exercise_count(r.steps.len()),
         )
     });
     view! {
         <div class="player-intro">
             <h1>{name}</h1>
             <p class="lead">
-                {format!("{} · {count} exercises", clock(total))}
+                {format!("{} · {count}", clock(total))}
             </p>
             <Changes changes />
             <PainRating value=pain_before name="pain-before" legend="How does your back feel right now?" />

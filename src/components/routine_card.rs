@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::hooks::use_settings::use_settings;
 
 use crate::domain::cautions;
-use crate::domain::routine::{rough_duration, Routine};
+use crate::domain::routine::{exercise_count, rough_duration, Routine};
 
 /// A routine in a list: name, total time, number of steps and areas.
 #[component]
@@ -28,7 +28,7 @@ pub fn RoutineCard(routine: Routine) -> impl IntoView {
             </h3>
             <p class="card-meta">
                 <span class="pill">{rough_duration(total)}</span>
-                {format!(" {} exercises · {areas}", routine.steps.len())}
+                {format!(" {} · {areas}", exercise_count(routine.steps.len()))}
             </p>
             <p>{routine.summary}</p>
         </li>

@@ -369,6 +369,15 @@ pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
+/// How many exercises, in words: "1 exercise", "5 exercises".
+pub fn exercise_count(n: usize) -> String {
+    if n == 1 {
+        "1 exercise".to_string()
+    } else {
+        format!("{n} exercises")
+    }
+}
+
 /// A rounded duration for lists, e.g. 312 → "5 min", 45 → "45 s".
 pub fn rough_duration(seconds: u32) -> String {
     if seconds < 60 {
@@ -483,5 +492,17 @@ mod tests {
     fn areas_put_the_most_worked_first() {
         let routine = Routine::builtin("core-support").expect("shipped");
         assert_eq!(routine.areas().first(), Some(&Area::Core));
+    }
+
+    #[test]
+    fn exercise_counts_read_as_words() {
+        for (n, words) in [
+            (0, "0 exercises"),
+            (1, "1 exercise"),
+            (2, "2 exercises"),
+            (12, "12 exercises"),
+        ] {
+            assert_eq!(exercise_count(n), words);
+        }
     }
 }

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 use crate::components::routine_card::RoutineCard;
 use crate::domain::catalogue;
 use crate::domain::cautions;
-use crate::domain::routine::{rough_duration, Routine};
+use crate::domain::routine::{exercise_count, rough_duration, Routine};
 use crate::domain::share;
 use crate::domain::suggest::{self, Suggestion};
 use crate::hooks::use_routines::use_routines;
@@ -219,7 +219,7 @@ fn shown(s: Suggestion) -> impl IntoView {
         <h3 class="today-name">{s.routine.name.clone()}</h3>
         <p class="card-meta">
             <span class="pill">{rough_duration(s.seconds)}</span>
-            {format!(" {} exercises", s.routine.steps.len())}
+            {format!(" {}", exercise_count(s.routine.steps.len()))}
         </p>
         <p class="today-reason">{s.reason.clone()}</p>
         {warning}

@@ -4,7 +4,7 @@
 
 use limber::domain::catalogue;
 use limber::domain::plan::{Phase, Plan, Timing};
-use limber::domain::routine::{clock, Routine};
+use limber::domain::routine::{clock, exercise_count, Routine};
 use limber::domain::suggest::{self, Suggestion};
 
 use crate::support::Browser;
@@ -114,9 +114,9 @@ async fn home_suggests_a_routine_for_todays_pain_and_time_and_starts_it_with_sho
     assert!(total < full.total_seconds(&Timing::default()));
     browser
         .see_text(&format!(
-            "{} · {} exercises",
+            "{} · {}",
             clock(total),
-            high.routine.steps.len()
+            exercise_count(high.routine.steps.len())
         ))
         .await;
     // The holds themselves are the shorter ones.

@@ -1,5 +1,9 @@
 //! Settings apply at once, persist across reloads and change the player.
 
+use limber::domain::catalogue;
+use limber::domain::plan::Timing;
+use limber::domain::routine::{clock, exercise_count, Routine};
+
 use crate::support::Browser;
 
 #[tokio::test]
@@ -61,6 +65,20 @@ async fn the_get_ready_time_changes_the_player() {
         .select_option("Time to get ready", "10 seconds")
         .await;
     browser.open("/play/stretch/cat-cow?hold=20").await;
+    // The intro's total counts the same timings the session will use.
+    let stretch = catalogue::stretch("cat-cow").expect("shipped");
+    let timing = Timing {
+        get_ready_seconds: 10,
+        ..Timing::default()
+    };
+    let total = Routine::single(stretch, Some(20)).total_seconds(&timing);
+    assert_ne!(
+        total,
+        Routine::single(stretch, Some(20)).total_seconds(&Timing::default())
+    );
+    browser
+        .see_text(&format!("{} · {}", clock(total), exercise_count(1)))
+        .await;
     browser.click_button("Start").await;
     browser.see_timer("0:10").await;
     browser.advance_clock(10_000).await;
