@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::components::figure::{FigureView, Show};
 use crate::domain::catalogue::{self, Urgency};
 use crate::domain::cautions;
-use crate::domain::cue::{phase_label, spoken, tones};
+use crate::domain::cue::{next_words, phase_title, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
 use crate::domain::plan::{Phase, Plan, Side};
 use crate::domain::routine::{clock, exercise_count, spoken_duration, Routine};
@@ -360,28 +360,10 @@ fn announce(routine: &Routine, segment: &crate::domain::plan::Segment) -> String
         .map_or("", |s| s.stretch.name);
     let seconds = u32::try_from(segment.duration_ms / 1000).unwrap_or(u32::MAX);
     format!(
-        "{}{}: {name}, {}",
-        phase_label(segment.phase),
-        side_of(segment),
+        "{}: {name}, {}",
+        phase_title(segment),
         spoken_duration(seconds)
     )
-}
-
-/// The side, for holds; switching sides speaks for itself.
-fn side_of(segment: &crate::domain::plan::Segment) -> &'static str {
-    if segment.phase == Phase::SwitchSides {
-        ""
-    } else {
-        side_words(segment.side)
-    }
-}
-
-fn side_words(side: Option<Side>) -> &'static str {
-    match side {
-        Some(Side::Left) => ", left side",
-        Some(Side::Right) => ", right side",
-        None => "",
-    }
 }
 
 /// Before the start: what is coming, the pain rating and the Start button.
@@ -524,11 +506,7 @@ fn Playing(
         let seconds = u32::try_from(remaining().div_ceil(1000)).unwrap_or(u32::MAX);
         clock(seconds)
     };
-    let phase = move || {
-        segment.get().map_or(String::new(), |s| {
-            format!("{}{}", phase_label(s.phase), side_of(&s))
-        })
-    };
+    let phase = move || segment.get().map_or(String::new(), |s| phase_title(&s));
     let mirrored =
         Signal::derive(move || segment.get().is_some_and(|s| s.side == Some(Side::Right)));
     let figure = move || {
@@ -555,19 +533,11 @@ fn Playing(
     let next = move || {
         engine.with(|e| {
             let index = e.index()?;
-            let next = e.segments().get(index + 1).copied();
-            Some(match next {
-                None => "Next: finish".to_string(),
-                Some(n) => routine.with_value(|r| {
-                    let name = r.steps.get(n.step).map_or("", |s| s.stretch.name);
-                    match n.phase {
-                        Phase::Hold => format!("Next: {name}{}", side_words(n.side)),
-                        Phase::SwitchSides => "Next: switch sides".to_string(),
-                        Phase::Rest => format!("Next: rest {} s", n.duration_ms / 1000),
-                        Phase::GetReady => format!("Next: {name}"),
-                    }
-                }),
-            })
+            let current = e.segments().get(index)?;
+            let name_of = |step: usize| {
+                routine.with_value(|r| r.steps.get(step).map_or("", |s| s.stretch.name))
+            };
+            Some(next_words(current, e.segments().get(index + 1), name_of))
         })
     };
     let segment_progress = move || {

@@ -83,9 +83,121 @@ pub fn phase_label(phase: Phase) -> &'static str {
     }
 }
 
+/// The words over the countdown: "Hold, left side", "Get ready, right side",
+/// "Rest". Only getting ready and holding name a side; a rest between reps
+/// or a switch belongs to neither.
+pub fn phase_title(segment: &Segment) -> String {
+    let side = match (segment.phase, segment.side) {
+        (Phase::GetReady | Phase::Hold, Some(Side::Left)) => ", left side",
+        (Phase::GetReady | Phase::Hold, Some(Side::Right)) => ", right side",
+        _ => "",
+    };
+    format!("{}{side}", phase_label(segment.phase))
+}
+
+/// What comes after `current`, for the line under the countdown. After
+/// getting ready comes the same exercise's hold: it is named by its length
+/// rather than by the name already on screen.
+pub fn next_words(
+    current: &Segment,
+    next: Option<&Segment>,
+    name_of: impl Fn(usize) -> &'static str,
+) -> String {
+    let Some(n) = next else {
+        return "Next: finish".to_string();
+    };
+    let side = match n.side {
+        Some(Side::Left) => ", left side",
+        Some(Side::Right) => ", right side",
+        None => "",
+    };
+    let seconds = n.duration_ms / 1000;
+    match n.phase {
+        Phase::Hold if current.phase == Phase::GetReady && current.step == n.step => {
+            format!("Next: hold {seconds} s{side}")
+        }
+        Phase::Hold => format!("Next: {}{side}", name_of(n.step)),
+        Phase::SwitchSides => "Next: switch sides".to_string(),
+        Phase::Rest => format!("Next: rest {seconds} s"),
+        Phase::GetReady => format!("Next: {}", name_of(n.step)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_phase_line_names_a_side_only_while_getting_ready_or_holding() {
+        let at = |phase, side| Segment {
+            phase,
+            step: 0,
+            side,
+            rep: 1,
+            duration_ms: 20_000,
+        };
+        let cases = [
+            (
+                at(Phase::GetReady, Some(Side::Left)),
+                "Get ready, left side",
+            ),
+            (at(Phase::Hold, Some(Side::Right)), "Hold, right side"),
+            (at(Phase::Hold, None), "Hold"),
+            (at(Phase::Rest, Some(Side::Left)), "Rest"),
+            (at(Phase::SwitchSides, Some(Side::Right)), "Switch sides"),
+        ];
+        for (segment, words) in cases {
+            assert_eq!(phase_title(&segment), words, "{segment:?}");
+        }
+    }
+
+    #[test]
+    fn next_names_what_is_not_on_screen_already() {
+        let at = |phase, step, side| Segment {
+            phase,
+            step,
+            side,
+            rep: 1,
+            duration_ms: 20_000,
+        };
+        let name = |step: usize| ["Cat-cow", "Sphinx"][step];
+        let ready = at(Phase::GetReady, 0, Some(Side::Left));
+        let cases = [
+            (
+                ready,
+                Some(at(Phase::Hold, 0, Some(Side::Left))),
+                "Next: hold 20 s, left side",
+            ),
+            (
+                at(Phase::Hold, 0, None),
+                Some(at(Phase::Rest, 0, None)),
+                "Next: rest 20 s",
+            ),
+            (
+                at(Phase::Rest, 0, None),
+                Some(at(Phase::GetReady, 1, None)),
+                "Next: Sphinx",
+            ),
+            (
+                at(Phase::Rest, 0, None),
+                Some(at(Phase::Hold, 1, None)),
+                "Next: Sphinx",
+            ),
+            (
+                at(Phase::Hold, 0, Some(Side::Left)),
+                Some(at(Phase::SwitchSides, 0, None)),
+                "Next: switch sides",
+            ),
+            (at(Phase::Hold, 1, None), None, "Next: finish"),
+        ];
+        for (current, next, words) in cases {
+            assert_eq!(
+                next_words(&current, next.as_ref(), name),
+                words,
+                "{current:?}"
+            );
+        }
+    }
     use crate::domain::plan::{Plan, Timing};
 
     fn playing(id: &str) -> (Routine, Engine) {

@@ -4,20 +4,15 @@
 
 use fantoccini::key::Key;
 use limber::domain::catalogue::{self, Urgency};
-use limber::domain::cue::phase_label;
+use limber::domain::cue::phase_title;
 use limber::domain::plan::{Phase, Plan, Segment, Side, Timing};
 use limber::domain::routine::{clock, Routine};
 
 use crate::support::{single_plan, Browser};
 
-/// What the phase line says for a segment.
+/// What the phase line says for a segment (upper case by its style).
 fn phase_text(segment: &Segment) -> String {
-    let side = match (segment.phase, segment.side) {
-        (Phase::SwitchSides, _) | (_, None) => "",
-        (_, Some(Side::Left)) => ", left side",
-        (_, Some(Side::Right)) => ", right side",
-    };
-    format!("{}{side}", phase_label(segment.phase)).to_uppercase()
+    phase_title(segment).to_uppercase()
 }
 
 fn seconds(segment: &Segment) -> String {
