@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::domain::catalogue::{self, CautionAbout, Urgency, WarningSign};
 use crate::domain::cautions::{personal_label, PERSONAL};
-use crate::domain::safety_check::{help_for, SafetyCheck};
+use crate::domain::safety_check::{help_for, outcome, SafetyCheck};
 use crate::hooks::use_settings::SettingsStore;
 use crate::platform::time::now_ms;
 
@@ -75,9 +75,12 @@ pub fn SafetyCheckFlow(on_done: Callback<()>, going_on: &'static str) -> impl In
             return;
         }
         unanswered.set(false);
-        if these.contains(&Some(true)) {
-            save(Some(tiers[tier].urgency));
-            stage.set(Stage::Help(tiers[tier].urgency));
+        let urgency = tiers[tier].urgency;
+        let answers: Vec<(Urgency, bool)> =
+            these.iter().map(|a| (urgency, *a == Some(true))).collect();
+        if let Some(urgency) = outcome(&answers) {
+            save(Some(urgency));
+            stage.set(Stage::Help(urgency));
         } else if tier + 1 < tiers.len() {
             stage.set(Stage::Asking(tier + 1));
         } else {
@@ -229,20 +232,7 @@ pub fn PersonalCautions() -> impl IntoView {
         return ().into_any();
     };
     let settings = store.settings;
-    let toggle = move |about: CautionAbout, on: bool| {
-        settings.update(|s| {
-            s.cautions.retain(|c| *c != about);
-            if on {
-                s.cautions.push(about);
-            }
-            let tidy = std::mem::take(&mut s.cautions);
-            s.cautions = PERSONAL
-                .iter()
-                .copied()
-                .filter(|c| tidy.contains(c))
-                .collect();
-        });
-    };
+    let toggle = move |about: CautionAbout, on: bool| settings.update(|s| s.set_caution(about, on));
     view! {
         <fieldset class="choices personal-cautions">
             <legend>"Take care with"</legend>

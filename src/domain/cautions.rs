@@ -99,13 +99,6 @@ impl Change {
             ),
         }
     }
-
-    /// The entry's own caution that made the change.
-    pub fn caution(&self) -> &'static Caution {
-        match self {
-            Self::Swapped { because, .. } | Self::LeftOut { because, .. } => because,
-        }
-    }
 }
 
 /// A routine made to suit a person, and what changed on the way.

@@ -15,17 +15,6 @@ pub struct SafetyCheck {
     pub outcome: Option<Urgency>,
 }
 
-impl SafetyCheck {
-    /// The check as answered: `answers` holds one yes or no per question, by
-    /// tier in [`catalogue::Safety::tiers`] order.
-    pub fn answered(at: u64, answers: &[(Urgency, bool)]) -> Self {
-        Self {
-            at,
-            outcome: outcome(answers),
-        }
-    }
-}
-
 /// The most urgent tier with a yes, if any.
 pub fn outcome(answers: &[(Urgency, bool)]) -> Option<Urgency> {
     answers

@@ -204,14 +204,27 @@ impl Settings {
         self.switch_sides_seconds = self.switch_sides_seconds.min(15);
         self.rest_seconds = self.rest_seconds.min(60);
         self.weekly_goal_days = self.weekly_goal_days.clamp(1, 7);
-        // In the order offered, each once: what a list of checkboxes shows.
+        self.tidy_cautions();
+        self
+    }
+
+    /// Chooses or unchooses one of the person's conditions.
+    pub fn set_caution(&mut self, about: CautionAbout, chosen: bool) {
+        self.cautions.retain(|c| *c != about);
+        if chosen {
+            self.cautions.push(about);
+        }
+        self.tidy_cautions();
+    }
+
+    /// In the order offered, each once: what a list of checkboxes shows.
+    fn tidy_cautions(&mut self) {
         let chosen = std::mem::take(&mut self.cautions);
         self.cautions = super::cautions::PERSONAL
             .iter()
             .copied()
             .filter(|c| chosen.contains(c))
             .collect();
-        self
     }
 
     /// The timings the player uses.
