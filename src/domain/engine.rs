@@ -5,6 +5,7 @@
 //! and remaining time that real time says, and reports the boundaries it
 //! crossed once, without replaying a backlog of cues.
 
+use super::live::{Snapshot, WallState};
 use super::plan::{Phase, Plan, Segment};
 
 /// Going back within this long after a segment starts returns to the segment
@@ -65,6 +66,11 @@ pub struct Engine {
     completed: Vec<bool>,
     /// The furthest segment entered.
     reached: usize,
+    /// Milliseconds the clock ran in segments already left (all of them once
+    /// finished). The current segment's share is not kept here: it follows
+    /// from its duration minus what remains, which already leaves out time
+    /// spent paused, so pause and resume need no bookkeeping.
+    active_before: u64,
 }
 
 impl Engine {
@@ -80,6 +86,7 @@ impl Engine {
             state,
             completed,
             reached: 0,
+            active_before: 0,
         }
     }
 
@@ -138,6 +145,9 @@ impl Engine {
         while now >= ends_at {
             crossed += 1;
             self.completed[index] = true;
+            self.active_before = self
+                .active_before
+                .saturating_add(self.segments[index].duration_ms);
             if index + 1 == self.segments.len() {
                 self.state = State::Finished;
                 let mut events = Vec::new();
@@ -197,6 +207,7 @@ impl Engine {
             return events;
         };
         if index + 1 == self.segments.len() {
+            self.leave(now);
             self.state = State::Finished;
             events.push(Event::Finished { at: now });
             return events;
@@ -220,6 +231,7 @@ impl Engine {
         match next {
             Some(next) => events.extend(self.jump(next, now)),
             None => {
+                self.leave(now);
                 self.state = State::Finished;
                 events.push(Event::Finished { at: now });
             }
@@ -279,6 +291,15 @@ impl Engine {
         }
     }
 
+    /// Milliseconds the clock actually ran by `now`: time spent running,
+    /// without time paused or the unplayed rest of a skipped segment. A
+    /// session that ran out by itself counts up to its end, however late
+    /// this is asked. Call [`Self::advance`] first for an up-to-date answer.
+    pub fn active_ms(&self, now: u64) -> u64 {
+        // Saturating: the count may come from a stored snapshot.
+        self.active_before.saturating_add(self.run_in_current(now))
+    }
+
     /// Milliseconds of the whole routine.
     pub fn total(&self) -> u64 {
         self.segments.iter().map(|s| s.duration_ms).sum()
@@ -301,12 +322,185 @@ impl Engine {
         out
     }
 
+    /// Plays `plan` from exercise `step` on, in place of what was planned
+    /// (a gentler alternative swapped in mid-session): segments before the
+    /// step stay as they are, with their outcomes and the time spent in
+    /// them, and the session goes to the start of the step, running if it
+    /// was running, paused with the new segment's whole duration if paused.
+    /// The time run in the segment being left counts as active.
+    ///
+    /// Changes nothing and returns no events when `step` is not in both
+    /// plans, when the new plan's segments before it are not exactly the
+    /// current ones (the earlier outcomes would no longer describe what was
+    /// played), or when the session is not running or paused.
+    pub fn replace_from(&mut self, plan: Plan, step: usize, now: u64) -> Vec<Event> {
+        let first = |segments: &[Segment]| segments.iter().position(|s| s.step == step);
+        let (Some(cut), Some(new_cut)) = (first(&self.segments), first(&plan.segments)) else {
+            return Vec::new();
+        };
+        if self.active_index().is_none() || plan.segments[..new_cut] != self.segments[..cut] {
+            return Vec::new();
+        }
+        let mut events = self.advance(now);
+        if self.active_index().is_none() {
+            // The session ran out while being changed: nothing left to replace.
+            return events;
+        }
+        self.leave(now);
+        self.segments.truncate(cut);
+        self.segments.extend_from_slice(&plan.segments[cut..]);
+        self.completed.truncate(cut);
+        self.completed.resize(self.segments.len(), false);
+        // Every index before the cut is below it, so earlier outcomes keep
+        // what they had; nothing of the new segments has been reached yet.
+        self.reached = cut;
+        match self.state {
+            State::Paused { .. } => {
+                self.state = State::Paused {
+                    index: cut,
+                    remaining: self.segments[cut].duration_ms,
+                };
+            }
+            _ => events.extend(self.enter(cut, now)),
+        }
+        events
+    }
+
+    /// The session as it stands, with the deadline on the wall clock
+    /// (`now_wall`, epoch ms) rather than the monotonic one, which starts
+    /// again from 0 on every page load.
+    pub fn snapshot(&self, now_mono: u64, now_wall: u64) -> Snapshot {
+        let state = match self.state {
+            State::Ready => WallState::Ready,
+            State::Finished => WallState::Finished,
+            State::Paused { index, remaining } => WallState::Paused { index, remaining },
+            State::Running { index, ends_at } => WallState::Running {
+                index,
+                ends_at_wall: if ends_at >= now_mono {
+                    now_wall.saturating_add(ends_at - now_mono)
+                } else {
+                    now_wall.saturating_sub(now_mono - ends_at)
+                },
+            },
+        };
+        Snapshot {
+            state,
+            completed: self.completed.clone(),
+            reached: self.reached,
+            active_before_ms: self.active_before,
+        }
+    }
+
+    /// The session `snapshot` describes, on `plan`, at `now_mono` on this
+    /// page's clock and `now_wall` on the wall clock. A running session
+    /// keeps its wall-clock deadline, so the time the page was gone counts as
+    /// played; once [`Self::advance`] is called it is where real time says.
+    /// `None` when the snapshot does not fit the plan (a different number of
+    /// segments, an index beyond them).
+    ///
+    /// The wall clock can be changed under a session: a deadline further off
+    /// than the segment lasts (the clock went back) is clamped to the whole
+    /// segment, so nothing underflows and no segment runs longer than planned.
+    pub fn restore(plan: Plan, snapshot: &Snapshot, now_mono: u64, now_wall: u64) -> Option<Self> {
+        let len = plan.segments.len();
+        let fits = |index: usize| index < len;
+        if snapshot.completed.len() != len || (len > 0 && !fits(snapshot.reached)) {
+            return None;
+        }
+        let mut engine = Self {
+            segments: plan.segments,
+            state: State::Finished,
+            completed: snapshot.completed.clone(),
+            reached: snapshot.reached,
+            active_before: snapshot.active_before_ms,
+        };
+        match snapshot.state {
+            WallState::Finished => {}
+            WallState::Ready if fits(0) => engine.state = State::Ready,
+            WallState::Paused { index, remaining } if fits(index) => {
+                engine.state = State::Paused {
+                    index,
+                    remaining: remaining.min(engine.segments[index].duration_ms),
+                };
+            }
+            WallState::Running {
+                index,
+                ends_at_wall,
+            } if fits(index) => {
+                engine.reached = engine.reached.max(index);
+                if ends_at_wall >= now_wall {
+                    let remaining =
+                        (ends_at_wall - now_wall).min(engine.segments[index].duration_ms);
+                    engine.state = State::Running {
+                        index,
+                        ends_at: now_mono.saturating_add(remaining),
+                    };
+                } else {
+                    engine.catch_up_before_this_page(index, now_wall - ends_at_wall, now_mono);
+                }
+            }
+            WallState::Ready | WallState::Paused { .. } | WallState::Running { .. } => return None,
+        }
+        Some(engine)
+    }
+
+    /// Running segment `index` ended `late` ms ago. A deadline that long ago
+    /// may be before this page's clock began (0), where it cannot be
+    /// written; the segments that ended back then are crossed here, and the
+    /// rest is left for `advance`, which reports it as usual.
+    fn catch_up_before_this_page(&mut self, mut index: usize, mut late: u64, now_mono: u64) {
+        loop {
+            if late <= now_mono {
+                self.state = State::Running {
+                    index,
+                    ends_at: now_mono - late,
+                };
+                return;
+            }
+            self.completed[index] = true;
+            self.active_before = self
+                .active_before
+                .saturating_add(self.segments[index].duration_ms);
+            if index + 1 == self.segments.len() {
+                self.state = State::Finished;
+                return;
+            }
+            index += 1;
+            self.reached = self.reached.max(index);
+            let duration = self.segments[index].duration_ms;
+            if duration > late {
+                self.state = State::Running {
+                    index,
+                    ends_at: now_mono.saturating_add(duration - late),
+                };
+                return;
+            }
+            late -= duration;
+        }
+    }
+
     /// The segment index while running or paused; `None` before the start and after the end.
     fn active_index(&self) -> Option<usize> {
         match self.state {
             State::Running { index, .. } | State::Paused { index, .. } => Some(index),
             State::Ready | State::Finished => None,
         }
+    }
+
+    /// How long the clock has run in the current segment by `now`. While
+    /// running, a segment's deadline moves only on resume, by the time
+    /// paused, so duration minus remaining is the time it ran.
+    fn run_in_current(&self, now: u64) -> u64 {
+        self.active_index().map_or(0, |index| {
+            self.segments[index]
+                .duration_ms
+                .saturating_sub(self.remaining(now))
+        })
+    }
+
+    /// Banks the current segment's running time before leaving it.
+    fn leave(&mut self, now: u64) {
+        self.active_before = self.active_before.saturating_add(self.run_in_current(now));
     }
 
     fn enter(&mut self, index: usize, now: u64) -> Vec<Event> {
@@ -320,6 +514,7 @@ impl Engine {
 
     /// Goes to the start of `index`, keeping a paused session paused.
     fn jump(&mut self, index: usize, now: u64) -> Vec<Event> {
+        self.leave(now);
         match self.state {
             State::Paused { .. } => {
                 self.reached = self.reached.max(index);
@@ -684,6 +879,229 @@ mod tests {
         );
         e.pause(8_000);
         assert!(e.upcoming().is_empty());
+    }
+
+    type Call = fn(&mut Engine, u64) -> Vec<Event>;
+    /// What happens, the calls at their clock times, asked at, active ms.
+    type ActiveCase = (&'static str, Vec<(Call, u64)>, u64, u64);
+
+    #[test]
+    fn active_time_counts_only_the_clock_running() {
+        let (start, advance, pause, resume): (Call, Call, Call, Call) = (
+            Engine::start,
+            Engine::advance,
+            Engine::pause,
+            Engine::resume,
+        );
+        let (skip, skip_exercise, back): (Call, Call, Call) =
+            (Engine::skip, Engine::skip_exercise, Engine::back);
+        let cases: [ActiveCase; 10] = [
+            ("not started", vec![], 50_000, 0),
+            (
+                "every segment skipped in a moment",
+                vec![
+                    (start, 0),
+                    (skip, 100),
+                    (skip, 200),
+                    (skip, 300),
+                    (skip, 400),
+                    (skip, 500),
+                    (skip, 600),
+                ],
+                3_600_000,
+                600,
+            ),
+            (
+                "a minute's pause",
+                vec![(start, 0), (pause, 2_000), (resume, 62_000)],
+                70_000,
+                10_000,
+            ),
+            (
+                "still paused",
+                vec![(start, 0), (pause, 2_000)],
+                500_000,
+                2_000,
+            ),
+            (
+                "played through",
+                vec![(start, 0), (advance, 90_000)],
+                90_000,
+                90_000,
+            ),
+            (
+                "finished, asked an hour later",
+                vec![(start, 0), (advance, 3_600_000)],
+                3_600_000,
+                90_000,
+            ),
+            (
+                "a segment restarted counts both goes",
+                vec![(start, 0), (advance, 10_000), (back, 10_000)],
+                15_000,
+                15_000,
+            ),
+            (
+                "the rest of an exercise skipped",
+                vec![(start, 0), (skip, 1_000), (skip_exercise, 4_000)],
+                10_000,
+                10_000,
+            ),
+            (
+                "skipped while paused, then resumed",
+                vec![(start, 0), (pause, 1_000), (skip, 50_000), (resume, 60_000)],
+                65_000,
+                6_000,
+            ),
+            (
+                "the last segment skipped ends it then",
+                vec![(start, 0), (advance, 61_000), (skip, 70_000)],
+                999_999,
+                70_000,
+            ),
+        ];
+        for (what, calls, asked_at, active) in cases {
+            let mut e = engine();
+            for (call, now) in calls {
+                call(&mut e, now);
+            }
+            e.advance(asked_at);
+            assert_eq!(e.active_ms(asked_at), active, "{what}");
+        }
+    }
+
+    /// hips-and-hamstrings with figure-four (step 2) swapped for knee-to-chest.
+    fn swap_setup() -> (Engine, Plan, usize, u64) {
+        let routine = Routine::builtin("hips-and-hamstrings").expect("shipped");
+        assert_eq!(routine.steps[2].stretch.id, "figure-four");
+        let gentler = routine
+            .with_gentler(2)
+            .expect("figure-four has a gentler one");
+        let mut e = Engine::new(Plan::new(&routine, &Timing::default()));
+        e.start(0);
+        // Step 0 skipped, step 1 played out, 10 s into step 2's first hold.
+        e.skip_exercise(1_000);
+        let cut = e.index().expect("playing");
+        let hold = e
+            .segments()
+            .iter()
+            .position(|s| s.step == 2)
+            .expect("step 2 is planned");
+        assert_eq!(e.segments()[hold].phase, Phase::Hold);
+        let now = 1_000
+            + e.segments()[cut..hold]
+                .iter()
+                .map(|s| s.duration_ms)
+                .sum::<u64>()
+            + 10_000;
+        e.advance(now);
+        assert_eq!(e.index(), Some(hold));
+        (e, Plan::new(&gentler, &Timing::default()), hold, now)
+    }
+
+    #[test]
+    fn a_gentler_exercise_replaces_the_rest_of_the_session_mid_hold() {
+        let (mut e, plan, cut, now) = swap_setup();
+        let before = e.clone();
+        let events = e.replace_from(plan.clone(), 2, now);
+        assert_eq!(
+            events,
+            vec![Event::Entered {
+                index: cut,
+                at: now
+            }]
+        );
+        assert_eq!(e.segments()[..cut], before.segments()[..cut]);
+        assert_eq!(e.segments()[cut..], plan.segments[cut..]);
+        let knee = crate::domain::catalogue::stretch("knee-to-chest").expect("shipped");
+        let ahead: Vec<(usize, Phase, u64)> = e.segments()[cut..]
+            .iter()
+            .take(4)
+            .map(|s| (s.step, s.phase, s.duration_ms))
+            .collect();
+        let hold = u64::from(knee.hold_seconds) * 1000;
+        let rep_rest = u64::from(knee.rep_rest_seconds) * 1000;
+        assert_eq!(
+            ahead,
+            vec![
+                (2, Phase::Hold, hold),
+                (2, Phase::Rest, rep_rest),
+                (2, Phase::Hold, hold),
+                (2, Phase::Rest, rep_rest)
+            ]
+        );
+        assert_eq!(
+            e.state(),
+            State::Running {
+                index: cut,
+                ends_at: now + hold
+            }
+        );
+        assert_eq!(e.outcomes()[..2], before.outcomes()[..2]);
+        assert_eq!(
+            e.outcomes()[..3],
+            [Outcome::Skipped, Outcome::Done, Outcome::Skipped]
+        );
+        assert_eq!(
+            e.active_ms(now),
+            before.active_ms(now),
+            "the 10 s held count"
+        );
+        assert_eq!(e.total(), plan.total_ms());
+        // The new hold runs out by time as any other.
+        e.advance(now + hold);
+        assert_eq!(e.outcomes()[2], Outcome::Done);
+    }
+
+    #[test]
+    fn a_paused_session_stays_paused_at_the_start_of_the_gentler_exercise() {
+        let (mut e, plan, cut, now) = swap_setup();
+        e.pause(now);
+        assert!(e.replace_from(plan.clone(), 2, now + 60_000).is_empty());
+        assert_eq!(
+            e.state(),
+            State::Paused {
+                index: cut,
+                remaining: plan.segments[cut].duration_ms
+            }
+        );
+        assert_eq!(e.segments(), &plan.segments[..]);
+    }
+
+    #[test]
+    fn a_replacement_that_does_not_fit_changes_nothing() {
+        let (playing, plan, _, now) = swap_setup();
+        let other_timing = Plan::new(
+            &Routine::builtin("hips-and-hamstrings")
+                .and_then(|r| r.with_gentler(2))
+                .expect("shipped"),
+            &Timing {
+                get_ready_seconds: 9,
+                switch_sides_seconds: 5,
+            },
+        );
+        let ready = Engine::new(Plan::new(
+            &Routine::builtin("hips-and-hamstrings").expect("shipped"),
+            &Timing::default(),
+        ));
+        let mut finished = playing.clone();
+        finished.advance(u64::MAX / 2);
+        let cases = [
+            ("a step beyond the plan", playing.clone(), plan.clone(), 99),
+            (
+                "an earlier segment differs",
+                playing.clone(),
+                other_timing,
+                2,
+            ),
+            ("not started", ready, plan.clone(), 2),
+            ("finished", finished, plan, 2),
+        ];
+        for (what, mut e, plan, step) in cases {
+            let before = e.clone();
+            assert!(e.replace_from(plan, step, now).is_empty(), "{what}");
+            assert_eq!(e, before, "{what}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod figure;
 pub mod filter;
 pub mod json;
+pub mod live;
 pub mod plan;
 pub mod qr;
 pub mod reminder;

@@ -121,6 +121,36 @@ impl Routine {
         counts.into_iter().map(|(a, _)| a).collect()
     }
 
+    /// The routine with step `from_step`'s exercise swapped for its gentler
+    /// alternative there and wherever it comes again later (if it was too
+    /// much once, it will be again), each time at the gentler entry's own
+    /// hold and reps, the step's sides where the gentler entry has sides,
+    /// and the step's rest. Earlier steps are untouched, so the plan before
+    /// `from_step` stays the same. `None` when the exercise has no gentler
+    /// alternative or there is no such step.
+    pub fn with_gentler(&self, from_step: usize) -> Option<Routine> {
+        let from = self.steps.get(from_step)?.stretch;
+        let gentler = catalogue::stretch(from.gentler?)?;
+        let mut routine = self.clone();
+        for step in routine.steps[from_step..]
+            .iter_mut()
+            .filter(|s| s.stretch.id == from.id)
+        {
+            *step = Step {
+                stretch: gentler,
+                hold_seconds: gentler.hold_seconds,
+                reps: gentler.reps,
+                sides: if gentler.per_side {
+                    step.sides
+                } else {
+                    Sides::Both
+                },
+                rest_after_seconds: step.rest_after_seconds,
+            };
+        }
+        Some(routine)
+    }
+
     /// Total playing time in whole seconds, from the same plan the player runs.
     pub fn total_seconds(&self, timing: &Timing) -> u32 {
         let ms = Plan::new(self, timing).total_ms();
@@ -485,6 +515,77 @@ mod tests {
             assert_eq!(routine.id, "stretch:sphinx");
             assert_eq!(routine.steps.len(), 1);
             assert_eq!(routine.steps[0].hold_seconds, held, "{asked:?}");
+        }
+    }
+
+    #[test]
+    fn the_gentler_alternative_replaces_an_exercise_from_then_on() {
+        let mut figure_four = step("figure-four", 45, 1, Sides::Both);
+        let mut hip_extension = step("hands-and-knees-hip-extension", 30, 1, Sides::Left);
+        hip_extension.rest_after_seconds = 25;
+        let steps = vec![
+            figure_four.clone(),
+            step("figure-four", 40, 2, Sides::Left),
+            step("cat-cow", 40, 1, Sides::Both),
+            {
+                figure_four.sides = Sides::Right;
+                figure_four.rest_after_seconds = 20;
+                figure_four.clone()
+            },
+            hip_extension,
+        ];
+        let routine = Routine {
+            id: "mine-1".into(),
+            name: "Mine".into(),
+            summary: String::new(),
+            steps,
+        };
+        let knee = catalogue::stretch("knee-to-chest").expect("shipped");
+        let bridge = catalogue::stretch("glute-bridge").expect("shipped");
+        let gentler = |stretch: &'static Stretch, sides, rest| Step {
+            stretch,
+            hold_seconds: stretch.hold_seconds,
+            reps: stretch.reps,
+            sides,
+            rest_after_seconds: rest,
+        };
+        // (from step, steps afterwards; None: no swap)
+        let cases = [
+            (
+                1,
+                Some(vec![
+                    routine.steps[0].clone(),
+                    gentler(knee, Sides::Left, 10),
+                    routine.steps[2].clone(),
+                    gentler(knee, Sides::Right, 20),
+                    routine.steps[4].clone(),
+                ]),
+            ),
+            (
+                4,
+                Some({
+                    let mut steps = routine.steps.clone();
+                    // A gentler entry without sides is done once, not on the left.
+                    steps[4] = gentler(bridge, Sides::Both, 25);
+                    steps
+                }),
+            ),
+            (2, None),
+            (5, None),
+        ];
+        for (from, steps) in cases {
+            let swapped = routine.with_gentler(from);
+            assert_eq!(
+                swapped.as_ref().map(|r| &r.steps),
+                steps.as_ref(),
+                "from {from}"
+            );
+            if let Some(swapped) = swapped {
+                assert_eq!(
+                    (swapped.id, swapped.name),
+                    (routine.id.clone(), routine.name.clone())
+                );
+            }
         }
     }
 

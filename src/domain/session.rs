@@ -89,7 +89,7 @@ impl SessionRecord {
             routine_id: routine.id.clone(),
             routine_name: routine.name.clone(),
             started_at,
-            active_ms: engine.elapsed_total(now),
+            active_ms: engine.active_ms(now),
             done,
             skipped,
             hurt: Vec::new(),
@@ -123,6 +123,21 @@ mod tests {
             .collect();
         assert_eq!(record.skipped, skipped);
         assert_eq!(record.routine_id, "desk-break");
-        assert!(record.active_ms > first_hold_end);
+        assert_eq!(record.active_ms, first_hold_end + 200);
+    }
+
+    #[test]
+    fn skipping_through_counts_the_time_spent_not_the_routine_length() {
+        let routine = Routine::builtin("desk-break").expect("shipped");
+        let mut engine = Engine::new(Plan::new(&routine, &Timing::default()));
+        engine.start(0);
+        let mut now = 0;
+        while engine.index().is_some() {
+            now += 100;
+            engine.skip_exercise(now);
+        }
+        let record = SessionRecord::from_engine(&routine, &engine, now + 10_000, 0);
+        assert_eq!(record.active_ms, now);
+        assert!(engine.elapsed_total(now) > 60_000, "what it used to count");
     }
 }
