@@ -7,6 +7,7 @@ pub mod icon;
 pub mod missing;
 pub mod player;
 pub mod reminder_form;
+pub mod resume;
 pub mod routine_card;
 pub mod safety_check;
 pub mod share_routine;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::deferred::Deferred;
 use crate::components::icon::{Icon, IconKind};
+use crate::components::resume::ResumeBanner;
 use crate::hooks::use_focus_on_navigate::use_focus_on_navigate;
 use crate::hooks::use_history::use_history;
 use crate::pwa::PwaStatus;
@@ -102,6 +103,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
                 <Notice />
+                <ResumeBanner />
                 // The page renders a task after the frame around it.
                 <Deferred>{children()}</Deferred>
             </main>

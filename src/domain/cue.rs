@@ -123,6 +123,73 @@ pub fn next_words(
     }
 }
 
+/// Where the screen is in the routine: "Exercise 2 of 5 · Side 2 of 2 ·
+/// Rep 3 of 6". Each part is there only when it tells something (a
+/// one-exercise session has no "Exercise 1 of 1").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// (1-based exercise, exercises), with more than one exercise.
+    pub exercise: Option<(usize, usize)>,
+    /// (1-based side, sides), for an exercise done on both sides.
+    pub side: Option<(usize, usize)>,
+    /// (1-based rep, reps), for an exercise with more than one rep.
+    pub rep: Option<(u8, u8)>,
+}
+
+impl Position {
+    /// The parts in words, in reading order.
+    pub fn words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some((n, of)) = self.exercise {
+            out.push(format!("Exercise {n} of {of}"));
+        }
+        if let Some((n, of)) = self.side {
+            out.push(format!("Side {n} of {of}"));
+        }
+        if let Some((n, of)) = self.rep {
+            out.push(format!("Rep {n} of {of}"));
+        }
+        out
+    }
+}
+
+/// The position of segment `index`. Getting ready and a rest between
+/// exercises count as the hold that follows them: the screen is already
+/// about that exercise.
+pub fn position(segments: &[Segment], index: usize) -> Option<Position> {
+    let current = segments.get(index)?;
+    let between = current.phase == Phase::GetReady
+        || (current.phase == Phase::Rest && current.side.is_none() && current.rep == 1);
+    let shown = if between {
+        segments[index..].iter().find(|s| s.phase == Phase::Hold)?
+    } else {
+        current
+    };
+    let holds = || {
+        segments
+            .iter()
+            .filter(move |s| s.phase == Phase::Hold && s.step == shown.step)
+    };
+    let exercises = segments.iter().map(|s| s.step + 1).max().unwrap_or(0);
+    let mut sides: Vec<Option<Side>> = Vec::new();
+    for hold in holds() {
+        if !sides.contains(&hold.side) {
+            sides.push(hold.side);
+        }
+    }
+    let side = sides.iter().position(|s| *s == shown.side).unwrap_or(0) + 1;
+    let reps = holds()
+        .filter(|s| s.side == shown.side)
+        .map(|s| s.rep)
+        .max()
+        .unwrap_or(1);
+    Some(Position {
+        exercise: (exercises > 1).then_some((shown.step + 1, exercises)),
+        side: (sides.len() > 1).then_some((side, sides.len())),
+        rep: (reps > 1).then_some((shown.rep.min(reps), reps)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +329,77 @@ mod tests {
         assert_eq!(said[1], Some(format!("{first}, left side")));
         assert!(said.contains(&Some("Switch sides".to_string())));
         assert!(said.contains(&Some(format!("{first}, right side"))));
+    }
+
+    #[test]
+    fn the_position_counts_exercises_sides_and_reps_that_matter() {
+        use crate::domain::catalogue::Sides;
+        use crate::domain::routine::Step;
+        let stretch = |id| crate::domain::catalogue::stretch(id).expect("shipped");
+        let two_sided = stretch("figure-four");
+        let repeated = stretch("pelvic-tilt");
+        assert!(two_sided.per_side && !repeated.per_side);
+        let step = |stretch, reps, sides| Step {
+            stretch,
+            hold_seconds: 10,
+            reps,
+            sides,
+            rest_after_seconds: 10,
+        };
+        let routine = Routine {
+            id: "test".into(),
+            name: "Test".into(),
+            summary: String::new(),
+            steps: vec![
+                step(two_sided, 1, Sides::Both),
+                step(repeated, 6, Sides::Both),
+            ],
+        };
+        let segments = Plan::new(&routine, &Timing::default()).segments;
+        let words = |i: usize| position(&segments, i).map(|p| p.words().join(" · "));
+        let find = |phase, step, side, rep| {
+            segments
+                .iter()
+                .position(|s| s.phase == phase && s.step == step && s.side == side && s.rep == rep)
+                .expect("in the plan")
+        };
+        let cases = [
+            (0, "Exercise 1 of 2 · Side 1 of 2"),
+            (
+                find(Phase::Hold, 0, Some(Side::Left), 1),
+                "Exercise 1 of 2 · Side 1 of 2",
+            ),
+            (
+                find(Phase::SwitchSides, 0, Some(Side::Right), 1),
+                "Exercise 1 of 2 · Side 2 of 2",
+            ),
+            (
+                find(Phase::Hold, 0, Some(Side::Right), 1),
+                "Exercise 1 of 2 · Side 2 of 2",
+            ),
+            (
+                find(Phase::Rest, 0, None, 1),
+                "Exercise 2 of 2 · Rep 1 of 6",
+            ),
+            (
+                find(Phase::Hold, 1, None, 3),
+                "Exercise 2 of 2 · Rep 3 of 6",
+            ),
+            (
+                find(Phase::Rest, 1, None, 4),
+                "Exercise 2 of 2 · Rep 4 of 6",
+            ),
+        ];
+        for (index, expected) in cases {
+            assert_eq!(words(index).as_deref(), Some(expected), "segment {index}");
+        }
+        let single = Routine::single(repeated, None);
+        let alone = Plan::new(&single, &Timing::default()).segments;
+        assert_eq!(
+            position(&alone, 1).map(|p| p.words()),
+            Some(vec![format!("Rep 1 of {}", repeated.reps)]),
+            "one exercise: no exercise count"
+        );
+        assert_eq!(position(&segments, segments.len()), None);
     }
 }

@@ -363,6 +363,34 @@ impl Figure {
             .collect()
     }
 
+    /// The first pose as a picture standing on its own (the lock screen's
+    /// artwork): its colours inside it, on a light ground, as a `data:` URL.
+    pub fn artwork_url(&self, mirrored: bool) -> String {
+        const STYLE: &str = "<rect width=\"160\" height=\"120\" fill=\"#f6f4ef\"/>\
+            <style>line{stroke:#0b6e69;stroke-linecap:round;stroke-width:5}\
+            .fig-far{stroke:#86b9b4}.fig-torso{stroke-width:7}.fig-neck{stroke-width:4}\
+            .fig-head{stroke-width:13}.fig-hand{stroke-width:6}.fig-mat{fill:#c5e0dc}\
+            .fig-ground{stroke:#8a9494;stroke-width:1.5}.fig-prop{fill:#ecebe5;stroke:#8a9494}\
+            .fig-chair{fill:none;stroke:#4a5559;stroke-width:3}.fig-towel{stroke:#9a6200;stroke-width:2.5}</style>";
+        let svg = self.svg(Mode::Still, mirrored, "").replacen(
+            r#"<svg class="figure" viewBox="0 0 160 120" aria-hidden="true">"#,
+            &format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 120">{STYLE}"#),
+            1,
+        );
+        let mut url = String::from("data:image/svg+xml,");
+        for c in svg.chars() {
+            match c {
+                '#' => url.push_str("%23"),
+                '%' => url.push_str("%25"),
+                '"' => url.push('\''),
+                '<' => url.push_str("%3C"),
+                '>' => url.push_str("%3E"),
+                c => url.push(c),
+            }
+        }
+        url
+    }
+
     fn svg_of(&self, pose: Option<Pose>, mode: Mode, mirrored: bool, label: &str) -> String {
         let Some(pose) = pose else {
             return String::new();
@@ -565,6 +593,29 @@ pub(crate) fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_artwork_stands_on_its_own_as_a_data_url() {
+        for stretch in crate::domain::catalogue::stretches() {
+            let url = stretch.figure.artwork_url(false);
+            let svg = url.strip_prefix("data:image/svg+xml,").expect("a data URL");
+            assert!(
+                svg.starts_with("%3Csvg xmlns="),
+                "{}: {svg:.60}",
+                stretch.id
+            );
+            assert!(
+                svg.contains("%3Cstyle%3E"),
+                "{}: carries its colours",
+                stretch.id
+            );
+            assert!(
+                !svg.contains(['<', '>', '#', '"']),
+                "{}: every character a URL cannot hold is escaped",
+                stretch.id
+            );
+        }
+    }
+
     use super::*;
     use crate::domain::catalogue::{stretches, Position, Stretch};
 

@@ -5,7 +5,9 @@ use crate::components::reminder_form::ReminderForm;
 use crate::components::safety_check::PersonalCautions;
 use crate::components::your_data::YourData;
 use crate::domain::catalogue::Urgency;
+use crate::domain::cue::Tone;
 use crate::domain::settings::{Settings, TextSize, Theme};
+use crate::hooks::use_cues::use_cues;
 use crate::hooks::use_history::use_history;
 use crate::hooks::use_settings::SettingsStore;
 use crate::hooks::use_title::use_title;
@@ -112,6 +114,7 @@ pub fn SettingsPage() -> impl IntoView {
                     "This browser can't speak, so spoken cues stay silent here. The countdown and sounds still guide you."
                 }}
             </p>
+            <CueTests settings can_speak />
             {if vibration::supported() {
                 view! {
                     <Toggle label="Vibration" checked=Signal::derive(move || settings.with(|s| s.vibration))
@@ -250,4 +253,64 @@ fn use_offline_voices() -> RwSignal<Vec<String>> {
         on_cleanup(move || listener.update_value(|l| drop(l.take())));
     }
     voices
+}
+
+/// "Test sound" and "Test voice": hear the cues as a session gives them,
+/// with the volume and voice chosen above.
+#[component]
+fn CueTests(settings: RwSignal<Settings>, can_speak: bool) -> impl IntoView {
+    let cues = StoredValue::new_local(use_cues());
+    let said = RwSignal::new(String::new());
+    let test_sound = move |_| {
+        let volume = settings.with_untracked(Settings::tone_volume);
+        cues.with_value(|c| {
+            // Inside the tap: browsers allow sound only after a gesture.
+            c.unlock();
+            // Each tone a session uses, a little apart, in the order a
+            // session gives them.
+            let tones = [
+                (0, Tone::Go),
+                (700, Tone::Tick),
+                (1400, Tone::Switch),
+                (2200, Tone::Rest),
+                (3000, Tone::Done),
+            ];
+            c.schedule(0, &tones, volume);
+        });
+        said.set("Playing: hold, countdown, switch sides, rest, done.".into());
+    };
+    let test_voice = move |_| {
+        let name = settings.with_untracked(|s| s.voice_name.clone());
+        let spoken = cues.with_value(|c| {
+            c.say(
+                "Hold, left side. Breathe out and ease into the stretch.",
+                name.as_deref(),
+            )
+        });
+        said.set(match spoken {
+            Ok(()) => "Speaking now.".into(),
+            Err(_) => {
+                "This browser could not speak just now. The countdown and sounds still guide you."
+                    .into()
+            }
+        });
+    };
+    view! {
+        <div class="actions cue-tests">
+            <button
+                type="button"
+                class="button secondary"
+                prop:disabled=move || settings.with(|s| !s.sound || s.volume == 0)
+                on:click=test_sound
+            >
+                "Test sound"
+            </button>
+            {can_speak.then(|| view! {
+                <button type="button" class="button secondary" on:click=test_voice>
+                    "Test voice"
+                </button>
+            })}
+        </div>
+        <p class="small" role="status">{move || said.get()}</p>
+    }
 }

@@ -15,6 +15,7 @@
 pub mod audio;
 pub mod dialog;
 pub mod media;
+pub mod media_session;
 pub mod persistence;
 pub mod share;
 pub mod speech;

@@ -1,6 +1,7 @@
 //! localStorage with errors a person can be told about. Nothing here decides
 //! what to store; the schema and its rules live in `domain::storage`.
 
+pub mod live;
 mod recovery;
 
 pub use recovery::{backup_file_name, settle, Notice};

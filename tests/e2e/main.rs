@@ -19,6 +19,7 @@ mod prerender;
 mod progress;
 mod safety;
 mod search;
+mod session;
 mod settings;
 mod sharing;
 mod shell;

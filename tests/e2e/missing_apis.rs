@@ -63,6 +63,12 @@ faults! {
         None);
     share_and_clipboard_missing: ("navigator.share and clipboard missing", "remove(navigator, 'share'); remove(navigator, 'canShare'); remove(navigator, 'clipboard');", None);
     match_media_missing: ("matchMedia missing", "remove(window, 'matchMedia');", None);
+    media_session_missing: ("navigator.mediaSession missing", "remove(navigator, 'mediaSession'); remove(window, 'MediaMetadata');", None);
+    media_session_throws: ("navigator.mediaSession throws",
+        "Object.defineProperty(Navigator.prototype, 'mediaSession', { configurable: true,\
+           get() { return { setActionHandler() { throw new Error('action refused'); },\
+             set metadata(_) { throw new Error('metadata refused'); }, set playbackState(_) { throw new Error('state refused'); } }; } });",
+        None);
     local_storage_throws_on_access: ("localStorage throws on access",
         "Object.defineProperty(window, 'localStorage', { configurable: true,\
            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",

@@ -10,11 +10,6 @@ use limber::domain::routine::{clock, Routine};
 
 use crate::support::{single_plan, Browser};
 
-/// What the phase line says for a segment (upper case by its style).
-fn phase_text(segment: &Segment) -> String {
-    phase_title(segment).to_uppercase()
-}
-
 fn seconds(segment: &Segment) -> String {
     clock(u32::try_from(segment.duration_ms / 1000).expect("short"))
 }
@@ -27,7 +22,7 @@ async fn start_session(browser: &Browser, path: &str, name: &str) {
 }
 
 async fn see_phase(browser: &Browser, segment: &Segment) {
-    browser.see_text(&phase_text(segment)).await;
+    browser.see_text(&phase_title(segment)).await;
     browser.see_timer(&seconds(segment)).await;
 }
 

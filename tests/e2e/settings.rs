@@ -85,3 +85,43 @@ async fn the_get_ready_time_changes_the_player() {
     browser.see_timer("0:20").await;
     browser.finish().await;
 }
+
+/// A voice that records what it is asked to say, and an audio context that
+/// counts the notes scheduled on it, so the test hears what a person would.
+const LISTEN: &str = "(() => { window.__spoken = []; window.__notes = 0;\
+    const voice = { name: 'Test voice', lang: 'en-GB', localService: true, default: true };\
+    const synth = { getVoices: () => [voice], cancel() {}, speak(u) { window.__spoken.push(u.text); } };\
+    Object.defineProperty(window, 'speechSynthesis', { get: () => synth, configurable: true });\
+    if (!window.SpeechSynthesisUtterance) window.SpeechSynthesisUtterance = function (text) { this.text = text; };\
+    const Audio = window.AudioContext || window.webkitAudioContext;\
+    if (Audio) { const make = Audio.prototype.createOscillator;\
+      Audio.prototype.createOscillator = function () { window.__notes += 1; return make.call(this); }; }\
+  })();";
+
+#[tokio::test]
+async fn test_sound_and_test_voice_play_what_a_session_would() {
+    let browser = Browser::phone().await;
+    browser.add_init_script(LISTEN).await;
+    browser.open("/settings").await;
+    browser.see_heading("Settings").await;
+    browser.click_button("Test voice").await;
+    browser.see_text("Speaking now.").await;
+    let spoken = browser.script("return window.__spoken").await;
+    assert_eq!(
+        spoken[0], "Hold, left side. Breathe out and ease into the stretch.",
+        "the test voice speaks a cue"
+    );
+    browser.click_button("Test sound").await;
+    browser
+        .see_text("Playing: hold, countdown, switch sides, rest, done.")
+        .await;
+    let has_audio = browser
+        .script("return !!(window.AudioContext || window.webkitAudioContext)")
+        .await;
+    if has_audio == true {
+        // Go, a tick, two notes to switch, rest, three notes for done.
+        let notes = browser.script("return window.__notes").await;
+        assert_eq!(notes, 8, "every tone a session uses is scheduled");
+    }
+    browser.finish().await;
+}

@@ -315,6 +315,18 @@ impl Browser {
         self.wait_for_app().await;
     }
 
+    /// Reloads the page, as a person pulling down to refresh, and waits for
+    /// the app to start again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload the page");
+        self.wait_for_app().await;
+    }
+
+    /// The browser's back button.
+    pub async fn go_back(&self) {
+        self.client.back().await.expect("go back");
+    }
+
     /// Loads `path` and waits for nothing more.
     pub async fn visit(&self, path: &str) {
         self.go_to(path).await;
