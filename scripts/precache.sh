@@ -27,7 +27,7 @@ cd "$dir"
 script_hashes=$(perl -MDigest::SHA=sha256_base64 -0ne \
   'my @h; while (/<script(?: type="?module"?)?>(.*?)<\/script>/sg) { my $h = sha256_base64($1); push @h, "\x27sha256-$h" . ("=" x ((4 - length($h) % 4) % 4)) . "\x27" } print join(" ", @h)' index.html)
 [ "$(wc -w <<< "$script_hashes")" -eq 2 ] || { echo "precache: expected the loader and the settings script in index.html, found: $script_hashes" >&2; exit 1; }
-csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' $script_hashes; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' $script_hashes; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 grep -q "Content-Security-Policy" index.html ||
   perl -0pi -e "s|<meta charset=utf-8>|<meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"$csp\">|" index.html
 grep -q "Content-Security-Policy" index.html || { echo "precache: could not add the CSP" >&2; exit 1; }

@@ -1,9 +1,9 @@
 //! What the player says and sounds at each boundary. Sound is scheduled ahead
 //! on the audio clock from this list, so it plays on time with the screen off.
 
-use super::engine::Engine;
+use super::engine::{Engine, State};
 use super::plan::{Phase, Segment, Side};
-use super::routine::Routine;
+use super::routine::{spoken_duration, Routine};
 
 /// A short tone, each distinct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,37 +23,52 @@ pub enum Tone {
 /// Holds at least this long get a 3-2-1 countdown before they end.
 const TICKS_FROM_MS: u64 = 6000;
 
-/// Every tone still ahead while running: (clock time in ms, tone), in order.
-pub fn tones(engine: &Engine, now: u64) -> Vec<(u64, Tone)> {
-    let upcoming = engine.upcoming();
-    let segments = engine.segments();
+/// Every tone of a plan at its place in the routine: (ms from the start
+/// of the first segment, tone), in order. Both ways of sounding them (Web
+/// Audio scheduled ahead, and the cue track) come from this one list.
+pub fn plan_tones(segments: &[Segment]) -> Vec<(u64, Tone)> {
     let mut out = Vec::new();
-    // The segment that ends at each boundary: the current one, then each upcoming.
-    let mut ending = engine.index();
-    for (at, next) in upcoming {
-        if let Some(ending) = ending.map(|i| &segments[i]) {
-            if ending.phase == Phase::Hold && ending.duration_ms >= TICKS_FROM_MS {
-                for before in [3000, 2000, 1000] {
-                    let tick = at - before;
-                    if tick > now {
-                        out.push((tick, Tone::Tick));
-                    }
-                }
-            }
+    let mut at = 0;
+    for (index, segment) in segments.iter().enumerate() {
+        at += segment.duration_ms;
+        if segment.phase == Phase::Hold && segment.duration_ms >= TICKS_FROM_MS {
+            out.extend([3000, 2000, 1000].map(|before| (at - before, Tone::Tick)));
         }
-        let tone = match next.map(|i| segments[i].phase) {
+        let tone = match segments.get(index + 1).map(|s| s.phase) {
             None => Some(Tone::Done),
             Some(Phase::Hold) => Some(Tone::Go),
             Some(Phase::SwitchSides) => Some(Tone::Switch),
             Some(Phase::Rest) => Some(Tone::Rest),
             Some(Phase::GetReady) => None,
         };
-        if let Some(tone) = tone {
-            out.push((at, tone));
-        }
-        ending = next;
+        out.extend(tone.map(|tone| (at, tone)));
     }
     out
+}
+
+/// Every tone still ahead while running: (clock time in ms, tone), in order.
+pub fn tones(engine: &Engine, now: u64) -> Vec<(u64, Tone)> {
+    if !matches!(engine.state(), State::Running { .. }) {
+        return Vec::new();
+    }
+    let position = engine.elapsed_total(now);
+    plan_tones(engine.segments())
+        .into_iter()
+        .filter(|(at, _)| *at > position)
+        .map(|(at, tone)| (now + (at - position), tone))
+        .collect()
+}
+
+/// The notes of a tone: (delay after its moment in s, frequency in Hz,
+/// length in s). Each tone is told apart by pitch and rhythm alone.
+pub fn notes(tone: Tone) -> &'static [(f64, f32, f64)] {
+    match tone {
+        Tone::Go => &[(0.0, 880.0, 0.18)],
+        Tone::Tick => &[(0.0, 660.0, 0.07)],
+        Tone::Switch => &[(0.0, 660.0, 0.12), (0.16, 880.0, 0.12)],
+        Tone::Rest => &[(0.0, 440.0, 0.3)],
+        Tone::Done => &[(0.0, 523.0, 0.15), (0.17, 659.0, 0.15), (0.34, 784.0, 0.3)],
+    }
 }
 
 /// The words spoken when `segment` begins, if any.
@@ -93,6 +108,28 @@ pub fn phase_title(segment: &Segment) -> String {
         _ => "",
     };
     format!("{}{side}", phase_label(segment.phase))
+}
+
+/// The step the screen is about during `segment`: during a rest between
+/// exercises it is already the next one (its figure, its name).
+pub fn shown_step(segment: &Segment) -> usize {
+    let between = segment.phase == Phase::Rest && segment.side.is_none() && segment.rep == 1;
+    segment.step + usize::from(between)
+}
+
+/// What a screen reader hears when `segment` begins: "Hold, left side:
+/// Figure-four stretch, 30 seconds".
+pub fn announcement(routine: &Routine, segment: &Segment) -> String {
+    let name = routine
+        .steps
+        .get(segment.step)
+        .map_or("", |s| s.stretch.name);
+    let seconds = u32::try_from(segment.duration_ms / 1000).unwrap_or(u32::MAX);
+    format!(
+        "{}: {name}, {}",
+        phase_title(segment),
+        spoken_duration(seconds)
+    )
 }
 
 /// What comes after `current`, for the line under the countdown. After
@@ -158,8 +195,7 @@ impl Position {
 /// about that exercise.
 pub fn position(segments: &[Segment], index: usize) -> Option<Position> {
     let current = segments.get(index)?;
-    let between = current.phase == Phase::GetReady
-        || (current.phase == Phase::Rest && current.side.is_none() && current.rep == 1);
+    let between = current.phase == Phase::GetReady || shown_step(current) != current.step;
     let shown = if between {
         segments[index..].iter().find(|s| s.phase == Phase::Hold)?
     } else {
@@ -401,5 +437,35 @@ mod tests {
             "one exercise: no exercise count"
         );
         assert_eq!(position(&segments, segments.len()), None);
+    }
+
+    #[test]
+    fn a_screen_reader_hears_the_phase_the_exercise_and_its_length() {
+        let routine = Routine::builtin("desk-break").expect("shipped");
+        let segments = Plan::new(&routine, &Timing::default()).segments;
+        let first = routine.steps[0].stretch.name;
+        let hold = segments
+            .iter()
+            .find(|s| s.phase == Phase::Hold)
+            .expect("a hold");
+        let words = announcement(&routine, hold);
+        assert!(
+            words.starts_with(&format!("{}: {first}, ", phase_title(hold))),
+            "{words}"
+        );
+        assert!(
+            words.ends_with(" seconds")
+                || words.ends_with(" minute")
+                || words.ends_with(" minutes"),
+            "{words}"
+        );
+        // A rest between exercises is about the next one; a rest between
+        // reps about the one repeated.
+        let between = segments
+            .iter()
+            .find(|s| s.phase == Phase::Rest && s.side.is_none() && s.rep == 1)
+            .expect("a rest between exercises");
+        assert_eq!(shown_step(between), between.step + 1);
+        assert_eq!(shown_step(hold), hold.step);
     }
 }

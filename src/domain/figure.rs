@@ -104,7 +104,7 @@ pub struct Joints {
 /// Sine and cosine of an angle in degrees, within 1e-10 of the exact values.
 /// A quarter-turn reduction and two short series: libm's general routines
 /// (built for any radian argument) cost the wasm about 3 KB gzip.
-fn sin_cos(degrees: f64) -> (f64, f64) {
+pub fn sin_cos(degrees: f64) -> (f64, f64) {
     let quarter = (degrees / 90.0).round();
     // |x| <= pi/4, where six terms of each Taylor series are exact to far
     // below a pixel. Horner form: each step is 1 - x^2 / (k (k + 1)) times

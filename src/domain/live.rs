@@ -4,9 +4,10 @@
 //! wall clock instead (see [`Snapshot`]).
 
 use super::catalogue::{self, Sides};
+use super::cue::shown_step;
 use super::engine::Engine;
 use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
-use super::plan::{Phase, Plan, Timing};
+use super::plan::{Plan, Timing};
 use super::routine::{Routine, Step};
 use super::saved::SavedStep;
 
@@ -185,8 +186,7 @@ impl LiveSession {
         let Some(segment) = plan.segments.get(index) else {
             return self.routine_name.clone();
         };
-        let between = segment.phase == Phase::Rest && segment.side.is_none() && segment.rep == 1;
-        let step = segment.step + usize::from(between);
+        let step = shown_step(segment);
         let Some(current) = routine.steps.get(step) else {
             return self.routine_name.clone();
         };
@@ -327,6 +327,7 @@ impl FromJson for LiveSession {
 mod tests {
     use super::*;
     use crate::domain::engine::{Event, State};
+    use crate::domain::plan::Phase;
 
     /// Epoch ms of an afternoon.
     const WALL: u64 = 1_700_000_000_000;

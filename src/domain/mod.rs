@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod cautions;
 pub mod charts;
 pub mod cue;
+pub mod cue_track;
 pub mod engine;
 pub mod figure;
 pub mod filter;

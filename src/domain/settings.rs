@@ -52,6 +52,10 @@ pub struct Settings {
     /// An installed offline voice by name; `None` picks one.
     pub voice_name: Option<String>,
     pub vibration: bool,
+    /// Sounds played as a track that goes on with the screen off (see
+    /// [`super::cue_track`]); off unless asked for, as on some phones it
+    /// pauses other music.
+    pub screen_off_cues: bool,
     /// 0 to 15.
     pub get_ready_seconds: u8,
     /// 0 to 15.
@@ -141,6 +145,7 @@ impl ToJson for Settings {
                 ("last_export_at", &self.last_export_at),
                 ("cautions", &slugs),
                 ("safety_check", &self.safety_check),
+                ("screen_off_cues", &self.screen_off_cues),
             ],
         );
     }
@@ -156,6 +161,7 @@ impl FromJson for Settings {
             voice: f.get_or("voice", d.voice)?,
             voice_name: f.get_or("voice_name", d.voice_name)?,
             vibration: f.get_or("vibration", d.vibration)?,
+            screen_off_cues: f.get_or("screen_off_cues", d.screen_off_cues)?,
             get_ready_seconds: f.get_or("get_ready_seconds", d.get_ready_seconds)?,
             switch_sides_seconds: f.get_or("switch_sides_seconds", d.switch_sides_seconds)?,
             rest_seconds: f.get_or("rest_seconds", d.rest_seconds)?,
@@ -183,6 +189,7 @@ impl Default for Settings {
             voice: true,
             voice_name: None,
             vibration: true,
+            screen_off_cues: false,
             get_ready_seconds: 5,
             switch_sides_seconds: 5,
             rest_seconds: 10,

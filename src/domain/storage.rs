@@ -263,11 +263,12 @@ pub(crate) mod tests {
         assert_eq!(save_history(loaded.rev, &loaded.data), history.trim_end());
         let settings = fixture("storage/settings-v1.json");
         let loaded = crate::domain::settings::load_settings(&settings).expect("loads");
-        // The fixture predates `last_export_at`, `cautions` and
-        // `safety_check`: they are written with their defaults.
+        // The fixture predates `last_export_at`, `cautions`,
+        // `safety_check` and `screen_off_cues`: they are written with their
+        // defaults.
         let with_new_field = settings.trim_end().replace(
             "}}",
-            ",\"last_export_at\":null,\"cautions\":[],\"safety_check\":null}}",
+            ",\"last_export_at\":null,\"cautions\":[],\"safety_check\":null,\"screen_off_cues\":false}}",
         );
         assert_eq!(
             crate::domain::settings::save_settings(loaded.rev, &loaded.data),

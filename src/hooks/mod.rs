@@ -1,6 +1,7 @@
 //! `use_*` glue between the browser and the views.
 
 pub mod use_clock;
+pub mod use_cue_track;
 pub mod use_cues;
 pub mod use_document_event;
 pub mod use_focus_on_navigate;

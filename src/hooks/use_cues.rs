@@ -4,7 +4,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use web_sys::{AudioContext, OscillatorNode, OscillatorType};
 
-use crate::domain::cue::Tone;
+use crate::domain::cue::{notes, Tone};
 use crate::platform::{audio, speech, vibration, wake_lock, ApiError};
 
 /// Sound, voice, vibration and the screen wake lock for the player. Sound is
@@ -134,17 +134,6 @@ impl Cues {
             self.inner.borrow_mut().wake_lock = None;
             self.hold_wake_lock();
         }
-    }
-}
-
-/// (delay after the boundary in s, frequency in Hz, length in s) for each note.
-fn notes(tone: Tone) -> &'static [(f64, f32, f64)] {
-    match tone {
-        Tone::Go => &[(0.0, 880.0, 0.18)],
-        Tone::Tick => &[(0.0, 660.0, 0.07)],
-        Tone::Switch => &[(0.0, 660.0, 0.12), (0.16, 880.0, 0.12)],
-        Tone::Rest => &[(0.0, 440.0, 0.3)],
-        Tone::Done => &[(0.0, 523.0, 0.15), (0.17, 659.0, 0.15), (0.34, 784.0, 0.3)],
     }
 }
 

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue;
 use crate::domain::cautions;
-use crate::domain::cue::{phase_title, spoken, tones};
+use crate::domain::cue::{announcement, shown_step, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
 use crate::domain::live::LiveSession;
-use crate::domain::plan::{Phase, Plan, Segment, Timing};
-use crate::domain::routine::{spoken_duration, Routine};
+use crate::domain::plan::{Plan, Segment, Timing};
+use crate::domain::routine::Routine;
 use crate::domain::session::SessionRecord;
 use crate::hooks::use_clock::{Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
@@ -55,6 +55,9 @@ pub enum Overlay {
 struct Prefs {
     timing: Timing,
     volume: f32,
+    /// The cue track sounds the tones (see [`crate::hooks::use_cue_track`]);
+    /// Web Audio then stays silent, or every tone would sound twice.
+    track: bool,
     vibration: bool,
     voice_name: Option<String>,
 }
@@ -151,6 +154,7 @@ pub fn use_player_session(
         prefs: StoredValue::new(Prefs {
             timing: live.timing(),
             volume: settings.tone_volume(),
+            track: settings.screen_off_cues,
             vibration: settings.vibration,
             voice_name: settings.voice_name.clone(),
         }),
@@ -227,6 +231,19 @@ impl PlayerSession {
         )
     }
 
+    /// Whether tones come from the cue track, at what volume (0 to 1).
+    pub fn track_volume(self) -> Option<f32> {
+        self.prefs
+            .with_value(|p| (p.track && p.volume > 0.0).then_some(p.volume))
+    }
+
+    /// Where the session is in the routine now, in ms from its start (the
+    /// cue track's time), reading the clock afresh.
+    pub fn position_ms(self) -> u64 {
+        let at = self.read_clock();
+        self.engine.with_untracked(|e| e.elapsed_total(at))
+    }
+
     /// Whether the clock is stopped mid-session, outside any reactive
     /// tracking (for handlers the system calls).
     pub fn paused_untracked(self) -> bool {
@@ -248,13 +265,7 @@ impl PlayerSession {
     /// The step the screen is about: during a rest between exercises, the
     /// next one.
     fn current_step(self) -> Option<usize> {
-        let segment = self.engine.with_untracked(|e| e.current().copied())?;
-        let between = segment.phase == Phase::Rest && segment.side.is_none() && segment.rep == 1;
-        Some(if between {
-            segment.step + 1
-        } else {
-            segment.step
-        })
+        self.engine.with_untracked(|e| e.current().map(shown_step))
     }
 
     /// The exercise the screen is about (see `current_step`).
@@ -477,8 +488,8 @@ impl PlayerSession {
 
     /// Sound for everything ahead, on the audio clock; replaces what was scheduled.
     fn reschedule(self, at: u64) {
-        let volume = self.prefs.with_value(|p| p.volume);
-        if volume > 0.0 {
+        let (volume, track) = self.prefs.with_value(|p| (p.volume, p.track));
+        if volume > 0.0 && !track {
             let ahead = self.engine.with_untracked(|e| tones(e, at));
             self.cues.with_value(|c| c.schedule(at, &ahead, volume));
         }
@@ -496,7 +507,7 @@ impl PlayerSession {
                     let segment = self.engine.with_untracked(|e| e.segments()[index]);
                     let (words, label) = self
                         .routine
-                        .with_value(|r| (spoken(r, &segment), announce(r, &segment)));
+                        .with_value(|r| (spoken(r, &segment), announcement(r, &segment)));
                     self.announcement.set(label);
                     (words, began, 120)
                 }
@@ -523,18 +534,4 @@ impl PlayerSession {
             });
         }
     }
-}
-
-/// The words for a screen reader when a segment begins.
-fn announce(routine: &Routine, segment: &Segment) -> String {
-    let name = routine
-        .steps
-        .get(segment.step)
-        .map_or("", |s| s.stretch.name);
-    let seconds = u32::try_from(segment.duration_ms / 1000).unwrap_or(u32::MAX);
-    format!(
-        "{}: {name}, {}",
-        phase_title(segment),
-        spoken_duration(seconds)
-    )
 }

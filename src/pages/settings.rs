@@ -114,6 +114,11 @@ pub fn SettingsPage() -> impl IntoView {
                     "This browser can't speak, so spoken cues stay silent here. The countdown and sounds still guide you."
                 }}
             </p>
+            <Toggle label="Cues with the screen off" checked=Signal::derive(move || settings.with(|s| s.screen_off_cues))
+                on_toggle=Callback::new(move |on| set(&|s| s.screen_off_cues = on)) />
+            <p class="small">
+                "Plays the sounds as one track, so they go on when the screen locks or you switch apps, with the controls on the lock screen. On some phones this pauses other music while you stretch."
+            </p>
             <CueTests settings can_speak />
             {if vibration::supported() {
                 view! {

@@ -20,6 +20,7 @@ pub mod persistence;
 pub mod share;
 pub mod speech;
 pub mod time;
+pub mod track;
 pub mod vibration;
 pub mod wake_lock;
 pub mod worker;

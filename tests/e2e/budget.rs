@@ -9,7 +9,7 @@ use flate2::Compression;
 /// router alone cost 88 KB on an empty shell, so that target cannot hold once
 /// the catalogue's text and pages are in. This is the interim ceiling; README
 /// ("Size budget") records why. Raise it only with a reason written there.
-const BUDGET_GZIP_BYTES: u64 = 465 * 1024;
+const BUDGET_GZIP_BYTES: u64 = 470 * 1024;
 
 #[test]
 fn the_first_load_fits_the_gzip_budget() {

@@ -11,7 +11,7 @@ use limber::domain::catalogue;
 use limber::domain::cue::{phase_title, position};
 use limber::domain::plan::{Phase, Plan, Segment, Timing};
 use limber::domain::routine::{clock, Routine};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::browser::PHONE;
 use crate::support::{single_plan, Browser};
@@ -423,5 +423,137 @@ async fn the_lock_screen_shows_the_exercise_and_its_buttons_drive_the_session() 
     browser.script("window.__media.previoustrack()").await;
     browser.see_timer(&seconds(&plan[0])).await;
     see_lock_screen(&browser, name, &first, "playing").await;
+    browser.finish().await;
+}
+
+/// Keeps every `Audio` element the app makes, so the test can watch the
+/// cue track.
+const KEEP_TRACKS: &str = "(() => { const Made = window.Audio; if (!Made) return; window.__tracks = [];\
+    window.Audio = function (...args) { const element = new Made(...args); window.__tracks.push(element); return element; };\
+    window.Audio.prototype = Made.prototype; })();";
+
+/// The cue track's state: (playing, seconds in, seconds long).
+async fn track(browser: &Browser) -> Option<(bool, f64, f64)> {
+    let seen = browser
+        .script(
+            "const t = (window.__tracks || []).at(-1); \
+             return t ? [!t.paused, t.currentTime, t.duration] : null;",
+        )
+        .await;
+    Some((
+        seen[0].as_bool()?,
+        seen[1].as_f64()?,
+        seen[2].as_f64().unwrap_or(0.0),
+    ))
+}
+
+async fn see_track(browser: &Browser, what: &str, expect: impl Fn(bool, f64, f64) -> bool) {
+    browser
+        .wait_until(&format!("the cue track {what}"), || async {
+            let (playing, at, long) = track(browser).await?;
+            expect(playing, at, long).then_some(())
+        })
+        .await;
+}
+
+/// Real time: with "Cues with the screen off" on, the tones play as one
+/// track as long as the session, which follows Start, Skip, Pause and
+/// Resume to the engine's place.
+#[tokio::test]
+async fn the_cue_track_follows_the_session() {
+    let plan = single_plan("knee-to-chest", 30);
+    let total = plan.iter().map(|s| s.duration_ms).sum::<u64>() as f64 / 1000.0;
+    let name = catalogue::stretch("knee-to-chest").expect("shipped").name;
+    let browser = Browser::phone().await;
+    browser.add_init_script(KEEP_TRACKS).await;
+    browser.open("/settings").await;
+    browser.toggle_checkbox("Cues with the screen off").await;
+    browser.open("/play/stretch/knee-to-chest?hold=30").await;
+    browser.see_heading(name).await;
+    browser.click_button("Start").await;
+    see_track(
+        &browser,
+        "to play from the start, a second longer than the session",
+        |playing, at, long| playing && at > 0.1 && at < 5.0 && (long - (total + 1.0)).abs() < 0.1,
+    )
+    .await;
+    // Skip lands on the hold, 5 s in: so does the track.
+    let hold = plan[0].duration_ms as f64 / 1000.0;
+    browser.click_button("Skip").await;
+    see_track(&browser, "to move to the hold", |playing, at, _| {
+        playing && at >= hold && at < hold + 1.5
+    })
+    .await;
+    browser.click_button("Pause").await;
+    see_track(&browser, "to pause", |playing, _, _| !playing).await;
+    browser.click_button("Resume").await;
+    see_track(&browser, "to play on from the hold", |playing, at, _| {
+        playing && at >= hold && at < hold + 3.0
+    })
+    .await;
+    browser.finish().await;
+}
+
+/// Chromium only: minimising the window through DevTools is the way a test
+/// can hide a page, as a locked phone does. With the page hidden for two
+/// seconds of real time, the track plays on through them.
+#[tokio::test]
+async fn the_cue_track_plays_on_while_the_page_is_hidden() {
+    let browser = Browser::phone().await;
+    if browser.needs_chromium("hide the page by minimising its window through DevTools") {
+        return;
+    }
+    browser.add_init_script(KEEP_TRACKS).await;
+    browser.open("/settings").await;
+    browser.toggle_checkbox("Cues with the screen off").await;
+    browser.open("/play/stretch/knee-to-chest?hold=30").await;
+    browser.click_button("Start").await;
+    see_track(&browser, "to play", |playing, at, _| playing && at > 0.1).await;
+    browser
+        .script(
+            "window.__seen = []; document.addEventListener('visibilitychange', () => { \
+               const t = window.__tracks.at(-1); \
+               window.__seen.push([document.visibilityState, Date.now(), t.currentTime, t.paused]); });",
+        )
+        .await;
+    let window = browser.cdp("Browser.getWindowForTarget", json!({})).await;
+    let id = window["windowId"].clone();
+    let state = |s: &str| json!({ "windowId": id, "bounds": { "windowState": s } });
+    browser
+        .cdp("Browser.setWindowBounds", state("minimized"))
+        .await;
+    // The scenario itself is time passing with the page hidden.
+    browser
+        .wait_until("two seconds of track with the page hidden", || async {
+            let seen = browser
+                .script(
+                    "const t = window.__tracks.at(-1), hidden = window.__seen.find(s => s[0] === 'hidden'); \
+                     return hidden && document.visibilityState === 'hidden' && t.currentTime >= hidden[2] + 2;",
+                )
+                .await;
+            (seen == Value::Bool(true)).then_some(())
+        })
+        .await;
+    browser
+        .cdp("Browser.setWindowBounds", state("normal"))
+        .await;
+    let seen = browser
+        .wait_until("the page to be shown again", || async {
+            let seen = browser.script("return window.__seen").await;
+            (seen.as_array()?.len() >= 2).then_some(seen)
+        })
+        .await;
+    let (hidden, shown) = (&seen[0], &seen[1]);
+    assert_eq!(
+        (&hidden[0], &shown[0]),
+        (&json!("hidden"), &json!("visible"))
+    );
+    let wall = (shown[1].as_f64().unwrap_or(0.0) - hidden[1].as_f64().unwrap_or(0.0)) / 1000.0;
+    let played = shown[2].as_f64().unwrap_or(0.0) - hidden[2].as_f64().unwrap_or(0.0);
+    assert!(wall >= 2.0, "hidden for {wall:.2} s");
+    assert!(
+        (played - wall).abs() < 0.3 && shown[3] == false,
+        "hidden for {wall:.2} s, the track played {played:.2} s: {seen}"
+    );
     browser.finish().await;
 }

@@ -167,6 +167,9 @@ struct Screen<'a> {
     framed: bool,
 }
 
+/// How long a page may take to start in [`Screen::open`].
+const SLOW_START: std::time::Duration = std::time::Duration::from_secs(20);
+
 impl<'a> Screen<'a> {
     fn new(browser: &'a Browser, size: (u32, u32)) -> Self {
         let framed = size.0 < browser.engine().min_width();
@@ -219,18 +222,25 @@ impl<'a> Screen<'a> {
                 .await;
         }
         let scope = self.scope();
+        // Each open loads and compiles the app afresh (in a frame, every
+        // time): on a cold CI machine under three engines' load that has
+        // taken over 10 s, so this wait allows twice the usual.
         self.browser
-            .wait_until(&format!("{path} to start at {:?}", self.size), || async {
-                let started = self
-                    .browser
-                    .try_script(&format!(
+            .wait_until_within(
+                &format!("{path} to start at {:?}", self.size),
+                SLOW_START,
+                || async {
+                    let started = self
+                        .browser
+                        .try_script(&format!(
                         "{scope} return doc.location.pathname + doc.location.search === '{path}' \
                          && win.wasmBindings !== undefined \
                          && doc.querySelector('#app:not([hidden]) main h1') !== null"
                     ))
-                    .await;
-                (started == Some(serde_json::Value::Bool(true))).then_some(())
-            })
+                        .await;
+                    (started == Some(serde_json::Value::Bool(true))).then_some(())
+                },
+            )
             .await;
     }
 

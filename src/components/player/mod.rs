@@ -13,6 +13,7 @@ use leptos_router::hooks::use_location;
 
 use crate::domain::routine::Routine;
 use crate::hooks::use_clock::use_clock;
+use crate::hooks::use_cue_track::use_cue_track;
 use crate::hooks::use_media_session::use_media_session;
 use crate::hooks::use_player_session::{use_player_session, Screen};
 use crate::hooks::use_title::use_title;
@@ -52,6 +53,7 @@ pub fn Player(
     });
     let session = use_player_session(routine, clock, path);
     use_media_session(session);
+    use_cue_track(session);
     // Which screen shows changes rarely: the memo keeps every clock sample
     // from rebuilding it.
     let body = move || match session.screen.get() {

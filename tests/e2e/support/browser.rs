@@ -339,6 +339,12 @@ impl Browser {
     }
 
     async fn go_to(&self, path: &str) {
+        // Errors from the page being left are no one's to see (see
+        // `CATCH_ERRORS`); a page that refuses scripts has nothing to mark.
+        let _ = self
+            .client
+            .execute("window.__limberTestLeaving = true", vec![])
+            .await;
         self.client
             .goto(&self.server.url(path))
             .await
