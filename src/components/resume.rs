@@ -5,24 +5,48 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::domain::live::WallState;
+use crate::hooks::use_history::use_history;
 use crate::platform::time::now_ms;
 use crate::storage::live;
 
-/// Offers the kept session on every page but the player's. It is read again
-/// on each navigation, so a session left by a link shows at once.
+/// Offers the kept session on every page but the player's. A session that
+/// finished, or was left too long ago to offer, goes to the history instead
+/// (what was done in it) and is not offered.
 #[component]
 pub fn ResumeBanner() -> impl IntoView {
     let location = use_location();
-    // Bumped by Discard, to read storage again.
-    let version = RwSignal::new(0u32);
-    let kept = Memo::new(move |_| {
+    let history = use_history();
+    // (path, routine name, where it was)
+    let kept = RwSignal::new(None::<(String, String, String)>);
+    let look = move || {
+        let now = now_ms();
+        let offer = live::load().and_then(|l| {
+            let done = l.snapshot.state == WallState::Finished || l.is_stale(now);
+            if done {
+                let stored = match (l.record(now), history) {
+                    (Some(record), Some(store)) => store.add(record),
+                    // Nothing reached: nothing to keep.
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+                if stored {
+                    live::forget();
+                }
+                return None;
+            }
+            (l.snapshot.state != WallState::Ready)
+                .then(|| (l.path.clone(), l.routine_name.clone(), l.where_words()))
+        });
+        kept.set(offer);
+    };
+    Effect::new(move |_| {
         if location.pathname.get().starts_with("/play/") {
-            return None;
+            kept.set(None);
+            return;
         }
-        version.track();
-        live::load(now_ms())
-            .filter(|l| l.snapshot.state != WallState::Ready)
-            .map(|l| (l.path.clone(), l.routine_name.clone(), l.where_words()))
+        // A task later: the page being left (the player, saving its
+        // session as it goes) is cleaned up by then.
+        set_timeout(look, std::time::Duration::ZERO);
     });
     move || {
         kept.get().map(|(path, name, place)| {
@@ -37,7 +61,7 @@ pub fn ResumeBanner() -> impl IntoView {
                             class="button secondary"
                             on:click=move |_| {
                                 live::forget();
-                                version.update(|v| *v += 1);
+                                kept.set(None);
                             }
                         >
                             "Discard"

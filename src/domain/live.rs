@@ -10,6 +10,7 @@ use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::plan::{Plan, Timing};
 use super::routine::{Routine, Step};
 use super::saved::SavedStep;
+use super::session::SessionRecord;
 
 /// Where the session in progress is kept.
 pub const LIVE_KEY: &str = "limber/live";
@@ -18,6 +19,12 @@ pub const LIVE_KEY: &str = "limber/live";
 /// coming back the next day means to start fresh, not to finish last
 /// night's routine halfway through.
 pub const STALE_AFTER_MS: u64 = 12 * 60 * 60 * 1000;
+
+/// A session left running is believed to have run on at most this long
+/// after it was last kept: a tab the phone dropped while the person
+/// stretched with the screen off still counts, one forgotten overnight does
+/// not finish itself.
+pub const RUNS_ON_MS: u64 = 30 * 60 * 1000;
 
 /// Where a session is, with any deadline on the wall clock (epoch ms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,6 +167,27 @@ impl LiveSession {
     pub fn engine(&self, now_mono: u64, now_wall: u64) -> Option<Engine> {
         let plan = Plan::new(&self.routine()?, &self.timing());
         Engine::restore(plan, &self.snapshot, now_mono, now_wall)
+    }
+
+    /// The wall-clock time up to which the session is believed to have
+    /// played at `now_wall` (see [`RUNS_ON_MS`]).
+    pub fn credited_until(&self, now_wall: u64) -> u64 {
+        now_wall.min(self.saved_at.saturating_add(RUNS_ON_MS))
+    }
+
+    /// What the history keeps of this session at `now_wall`, or `None` when
+    /// nothing was reached (or the routine no longer fits this build).
+    pub fn record(&self, now_wall: u64) -> Option<SessionRecord> {
+        let routine = self.routine()?;
+        let mut engine = self.engine(0, self.credited_until(now_wall))?;
+        engine.advance(0);
+        let mut record = SessionRecord::from_engine(&routine, &engine, 0, self.started_at);
+        if record.done.is_empty() && record.skipped.is_empty() {
+            return None;
+        }
+        record.pain_before = self.pain_before;
+        record.hurt = self.hurt.clone();
+        Some(record)
     }
 
     /// Whether the session was left too long ago to offer again (see
@@ -800,5 +828,37 @@ mod tests {
         let restored = back.engine(0, WALL + 100).expect("fits the swapped plan");
         assert_eq!(restored.segments(), engine.segments());
         assert_eq!(back.saved_at, WALL + 100);
+    }
+
+    #[test]
+    fn what_the_history_keeps_of_a_left_session() {
+        let routine = Routine::builtin("desk-break").expect("shipped");
+        let plan = Plan::new(&routine, &Timing::default());
+        let mut engine = Engine::new(plan.clone());
+        engine.start(0);
+        let mut live = LiveSession::new("/play/desk-break", &routine, Timing::default(), WALL);
+        live.save(&engine, 0, WALL);
+        assert_eq!(
+            live.record(WALL + 100),
+            None,
+            "nothing reached yet is not a session"
+        );
+        // Ten minutes later the whole routine has run.
+        let record = live.record(WALL + 600_000).expect("a record");
+        assert_eq!(record.done.len(), routine.steps.len());
+        assert_eq!(record.active_ms, plan.total_ms());
+        // A session left running overnight is credited to 30 minutes after
+        // its last save, not to the morning.
+        assert_eq!(
+            live.credited_until(WALL + 12 * 3_600_000),
+            WALL + RUNS_ON_MS
+        );
+        // Paused after the first hold: that is what is kept, whenever.
+        let first_hold = plan.segments[0].duration_ms + plan.segments[1].duration_ms;
+        engine.advance(first_hold);
+        engine.pause(first_hold + 10);
+        live.save(&engine, first_hold + 10, WALL + first_hold + 10);
+        let record = live.record(WALL + 9_000_000).expect("a record");
+        assert_eq!(record.done, vec![routine.steps[0].stretch.id.to_string()]);
     }
 }

@@ -26,13 +26,18 @@ pub fn use_cue_track(session: PlayerSession) {
     // The track and the plan it was made for (a swap changes the plan).
     let loaded = StoredValue::new_local(None::<(Vec<Segment>, track::Track)>);
     let sync = move || {
-        let (running, segments) = session.engine.with_untracked(|e| {
-            (
-                matches!(e.state(), State::Running { .. }),
-                e.segments().to_vec(),
-            )
-        });
-        if !running {
+        // Given up on here (see `tones_without_track`).
+        if session.track_volume().is_none() {
+            return;
+        }
+        let (state, segments) = session
+            .engine
+            .with_untracked(|e| (e.state(), e.segments().to_vec()));
+        // At the end the track plays on: its last second is the Done chime.
+        if state == State::Finished {
+            return;
+        }
+        if !matches!(state, State::Running { .. }) {
             loaded.with_value(|l| {
                 if let Some((_, track)) = l {
                     track.pause();
@@ -46,17 +51,23 @@ pub fn use_cue_track(session: PlayerSession) {
             let total: u64 = segments.iter().map(|s| s.duration_ms).sum();
             // The tail lets the last tone ring out.
             let wav = cue_track::render(&plan_tones(&segments), total + 1000, volume);
-            // A browser that cannot make or play the file gives no tones
-            // this session; the countdown, voice and buzz still guide, and
-            // nothing else depends on the track.
-            let made = track::Track::new(&wav).ok().map(|track| (segments, track));
-            loaded.set_value(made);
+            match track::Track::new(&wav) {
+                Ok(made) => loaded.set_value(Some((segments, made))),
+                Err(_) => {
+                    // This browser cannot make the file: the tones come
+                    // through Web Audio instead, as without the setting.
+                    session.tones_without_track();
+                    return;
+                }
+            }
         }
         let position = session.position_ms() as f64 / 1000.0;
         loaded.with_value(|l| {
             let Some((_, track)) = l else { return };
             if track.paused() {
-                let _ = track.play_from(position);
+                if track.play_from(position).is_err() {
+                    session.tones_without_track();
+                }
             } else if track
                 .position()
                 .is_none_or(|at| (at - position).abs() > MAX_DRIFT_S)
@@ -65,7 +76,9 @@ pub fn use_cue_track(session: PlayerSession) {
             }
         });
     };
-    // Every control and boundary changes the engine.
+    // Controls start and move the track within the tap itself (WebKit
+    // plays sound only there); boundaries and the rest through the engine.
+    session.after_each_control(sync);
     Effect::new(move |_| {
         Track::track(&session.engine);
         sync();

@@ -61,9 +61,12 @@ impl HistoryStore {
 
     /// Adds a finished session and saves it. It shows at once; if saving
     /// fails the person is told why and it stays until the page reloads.
-    pub fn add(&self, record: SessionRecord) {
+    /// Returns whether it is stored.
+    pub fn add(&self, record: SessionRecord) -> bool {
         self.history.update(|h| h.sessions.push(record));
-        match self.save() {
+        let saved = self.save();
+        let stored = saved.is_ok();
+        match saved {
             // After the first saved session, ask the browser not to clear
             // storage under pressure; Settings shows the answer.
             Ok(()) if self.history.with_untracked(|h| h.sessions.len() == 1) => {
@@ -74,6 +77,7 @@ impl HistoryStore {
             Ok(()) => {}
             Err(error) => self.notice.set(Some(error.explain().into())),
         }
+        stored
     }
 
     /// Adds every session of `other` not already here and saves, merging

@@ -29,6 +29,9 @@ pub fn use_media_session(session: PlayerSession) {
     on_cleanup(move || handlers.update_value(|h| drop(h.take())));
     Effect::new(move |_| {
         if session.screen.get() != Screen::Playing {
+            // Finished: nothing is playing any more.
+            let _ = media_session::set_metadata(None);
+            let _ = media_session::set_playing(false);
             return;
         }
         let Some(segment) = session.segment() else {

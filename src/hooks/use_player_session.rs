@@ -3,9 +3,12 @@
 //! this handle and call its methods.
 
 use leptos::ev;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::domain::catalogue;
+use crate::domain::catalogue::CautionAbout;
 use crate::domain::cautions;
 use crate::domain::cue::{announcement, shown_step, spoken, tones};
 use crate::domain::engine::{Engine, Event, State};
@@ -16,7 +19,7 @@ use crate::domain::session::SessionRecord;
 use crate::hooks::use_clock::{Clock, PerformanceClock};
 use crate::hooks::use_cues::{use_cues, Cues};
 use crate::hooks::use_document_event::use_document_event;
-use crate::hooks::use_history::use_history;
+use crate::hooks::use_history::{use_history, HistoryStore};
 use crate::hooks::use_leave_guard::{use_leave_guard, LeaveGuard};
 use crate::hooks::use_sampler::use_sampler;
 use crate::hooks::use_settings::use_settings;
@@ -54,6 +57,8 @@ pub enum Overlay {
 #[derive(Clone, Debug)]
 struct Prefs {
     timing: Timing,
+    /// The person's own cautions, for the gentler exercise.
+    cautions: Vec<CautionAbout>,
     volume: f32,
     /// The cue track sounds the tones (see [`crate::hooks::use_cue_track`]);
     /// Web Audio then stays silent, or every tone would sound twice.
@@ -96,6 +101,11 @@ pub struct PlayerSession {
     live: StoredValue<LiveSession>,
     /// Holds links and the back button while the session plays.
     pub guard: LeaveGuard,
+    /// Taken at the start: controls run outside the component's context.
+    history: Option<HistoryStore>,
+    /// Called right after every control, still inside the person's tap
+    /// (see [`PlayerSession::after_each_control`]).
+    after_control: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
 }
 
 /// Plays `routine` against `clock` while the calling component is mounted:
@@ -111,9 +121,19 @@ pub fn use_player_session(
     let (mono, wall) = (clock.now_ms(), now_ms());
     // The same player page reloaded, or opened again from Home's "Resume":
     // the session comes back where real time says (or where it was paused).
-    let kept = live::load(wall)
-        .filter(|l| l.path == path)
-        .and_then(|l| Some((l.routine()?, l.engine(mono, wall)?, l)));
+    // Left running for longer than it could have been played, it comes back
+    // paused where it is believed to have got to (see `RUNS_ON_MS`).
+    let kept = live::load()
+        .filter(|l| l.path == path && !l.is_stale(wall))
+        .and_then(|l| {
+            let until = l.credited_until(wall);
+            let mut engine = l.engine(mono, until)?;
+            if until < wall {
+                engine.advance(mono);
+                engine.pause(mono);
+            }
+            Some((l.routine()?, engine, l))
+        });
     let (routine, engine, live) = match kept {
         Some(kept) => kept,
         None => {
@@ -151,16 +171,32 @@ pub fn use_player_session(
         paused_by_sheet: StoredValue::new(false),
         clock: StoredValue::new_local(clock),
         cues: StoredValue::new_local(use_cues()),
+        history: use_history(),
+        after_control: StoredValue::new_local(None),
         prefs: StoredValue::new(Prefs {
             timing: live.timing(),
+            cautions: settings.cautions.clone(),
             volume: settings.tone_volume(),
             track: settings.screen_off_cues,
             vibration: settings.vibration,
             voice_name: settings.voice_name.clone(),
         }),
         live: StoredValue::new(live),
-        guard: use_leave_guard(Signal::derive(move || screen.get() == Screen::Playing)),
+        guard: use_leave_guard(
+            Signal::derive(move || screen.get() == Screen::Playing),
+            path,
+        ),
     };
+    if session.running() {
+        // Reloaded mid-session: keep the screen on and the tones coming.
+        // A browser that wants a tap before sound stays silent until the
+        // next Pause or Resume; the countdown goes on either way.
+        session.cues.with_value(|c| {
+            c.unlock();
+            c.hold_wake_lock();
+        });
+        session.reschedule(mono);
+    }
     // A link or the back button mid-session: pause and ask.
     Effect::new(move |_| {
         if session.guard.asking.with(Option::is_some)
@@ -195,16 +231,23 @@ pub fn use_player_session(
         }
     });
     let keys = window_event_listener(ev::keydown, move |event| {
-        let typing = event
+        let target = event
             .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok());
+        let typing = target
+            .as_ref()
             .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        // Space on a focused button or link presses it, as everywhere else.
+        let pressing = target.as_ref().is_some_and(|t| {
+            matches!(t.tag_name().as_str(), "BUTTON" | "A")
+                || t.get_attribute("role").as_deref() == Some("button")
+        });
         if typing || session.screen.get_untracked() != Screen::Playing {
             return;
         }
         let sheet = session.overlay.get_untracked();
         match event.key().as_str() {
-            " " | "Spacebar" => {
+            " " | "Spacebar" if !pressing => {
                 event.prevent_default();
                 session.toggle();
             }
@@ -282,7 +325,7 @@ impl PlayerSession {
             .current_stretch()?
             .gentler
             .and_then(catalogue::stretch)?;
-        let mine = use_settings().with_untracked(|s| s.cautions.clone());
+        let mine = self.prefs.with_value(|p| p.cautions.clone());
         cautions::avoided_because(gentler, &mine)
             .is_none()
             .then_some(gentler)
@@ -312,6 +355,13 @@ impl PlayerSession {
 
     /// Starts the session; call from the Start tap (sound needs a gesture).
     pub fn start(self) {
+        // Another session was kept (left by a link, or its tab closed):
+        // this one takes its place, so the history keeps what was done in it.
+        if let Some(record) = live::load().and_then(|other| other.record(now_ms())) {
+            if let Some(store) = self.history {
+                store.add(record);
+            }
+        }
         self.cues.with_value(Cues::unlock);
         let started = now_ms();
         self.started_at.set_value(started);
@@ -402,6 +452,38 @@ impl PlayerSession {
         }
     }
 
+    /// The same routine again from the start, after the finish; what was
+    /// done is saved first.
+    pub fn restart(self) {
+        self.save();
+        let timing = self.prefs.with_value(|p| p.timing);
+        let routine = self.routine.get_value();
+        self.engine.set(Engine::new(Plan::new(&routine, &timing)));
+        self.live
+            .update_value(|l| *l = LiveSession::new(&l.path, &routine, timing, now_ms()));
+        self.pain_before.set(None);
+        self.pain_after.set(None);
+        self.hurt.set(Vec::new());
+        self.ended.set(false);
+        self.saved.set(false);
+    }
+
+    /// Runs `then` right after every control (start, pause, resume, skip,
+    /// back, a swap), within the same tap: some browsers (WebKit) let sound
+    /// start only there, not a moment later.
+    pub fn after_each_control(self, then: impl Fn() + 'static) {
+        self.after_control.set_value(Some(Rc::new(then)));
+    }
+
+    /// Tones through Web Audio after all: the cue track could not be made
+    /// or played here.
+    pub fn tones_without_track(self) {
+        self.prefs.update_value(|p| p.track = false);
+        if self.running() {
+            self.reschedule(self.read_clock());
+        }
+    }
+
     /// The session as the history keeps it, at this moment.
     pub fn record(self) -> SessionRecord {
         let now = self.now.get_untracked();
@@ -421,11 +503,13 @@ impl PlayerSession {
         if self.saved.get_untracked() {
             return;
         }
-        if let Some(store) = use_history() {
-            store.add(self.record());
+        let stored = self.history.is_some_and(|store| store.add(self.record()));
+        // In the history now: nothing left to resume. If it could not be
+        // stored (the notice says why), the kept copy stays, so a later
+        // visit can still offer it and keep it.
+        if stored {
+            live::forget();
         }
-        // In the history now: nothing left to resume.
-        live::forget();
         self.saved.set(true);
     }
 
@@ -449,6 +533,9 @@ impl PlayerSession {
             self.reschedule(at);
         }
         self.persist();
+        if let Some(then) = self.after_control.get_value() {
+            then();
+        }
     }
 
     /// Keeps where the session is, so a reload or a killed tab comes back

@@ -13,6 +13,7 @@ use crate::domain::suggest;
 use crate::hooks::use_routines::find_routine;
 use crate::hooks::use_settings::use_settings;
 use crate::pages::shared::SharedRoutine;
+use crate::storage::live;
 
 /// `/play/:id`: a built-in or saved routine (`?holds=short`: with shorter
 /// holds, see [`suggest::short_holds`]); `/play/shared#r=…` plays a
@@ -37,7 +38,18 @@ pub fn PlayRoutine() -> impl IntoView {
         }
         // Untracked: a routine saved in another tab mid-session must not
         // restart the player.
-        match untrack(|| find_routine(&id)) {
+        // A routine deleted since its session was kept still resumes: the
+        // kept session holds every step as played.
+        let kept = || {
+            let here = untrack(|| {
+                let search = query.with(|q| q.to_query_string());
+                format!("/play/{id}{search}")
+            });
+            live::load()
+                .filter(|l| l.path == here)
+                .and_then(|l| l.routine())
+        };
+        match untrack(|| find_routine(&id)).or_else(kept) {
             Some(routine) => {
                 // `?holds=short`: home's suggestion on a day of high pain.
                 let holds = query.with(|q| q.get("holds"));

@@ -6,7 +6,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AudioContext;
 
-use super::{construct, invoke, navigator, property, set, ApiError};
+use super::{construct, invoke, navigator, property, set, settled, ApiError};
 
 /// A new audio context, resumed; call from a tap handler.
 pub fn unlocked_context() -> Result<AudioContext, ApiError> {
@@ -24,11 +24,21 @@ pub fn unlocked_context() -> Result<AudioContext, ApiError> {
 
 /// Resumes a suspended context (again inside a tap, after iOS suspended it).
 pub fn resume(context: &JsValue) {
-    // A refusal leaves it silent; the countdown and voice still guide.
-    let _ = invoke(context, "resume", &[]);
+    // A refusal leaves it silent; the countdown and voice still guide. It
+    // may come later, as the promise's rejection (the context closed
+    // before it could resume): that is taken here too, never left unhandled.
+    if let Ok(pending) = invoke(context, "resume", &[]) {
+        leptos::task::spawn_local(async move {
+            let _ = settled(pending).await;
+        });
+    }
 }
 
 /// Closes a context the player no longer needs.
 pub fn close(context: &AudioContext) {
-    let _ = invoke(context, "close", &[]);
+    if let Ok(pending) = invoke(context, "close", &[]) {
+        leptos::task::spawn_local(async move {
+            let _ = settled(pending).await;
+        });
+    }
 }

@@ -4,15 +4,15 @@
 use crate::domain::json::{self, FromJson, ToJson};
 use crate::domain::live::{LiveSession, LIVE_KEY};
 
-/// The kept session, if there is one worth offering at `now_wall` (epoch
-/// ms). One that cannot be read, or was left too long ago, is forgotten:
-/// it is a bookmark, not the person's history, which keeps what was done.
-pub fn load(now_wall: u64) -> Option<LiveSession> {
+/// The kept session, if there is one. Kept text that cannot be read is
+/// forgotten: it is a bookmark to come back to, and what was done in it
+/// went to the history when it was saved or left (see
+/// [`LiveSession::record`]).
+pub fn load() -> Option<LiveSession> {
     let text = super::read(LIVE_KEY).ok()??;
     let live = json::parse(&text)
         .and_then(|value| LiveSession::from_json(&value))
-        .ok()
-        .filter(|live| !live.is_stale(now_wall));
+        .ok();
     if live.is_none() {
         forget();
     }

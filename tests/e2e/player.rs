@@ -67,7 +67,9 @@ async fn the_countdown_follows_the_clock_and_pause_resume_skip_back_work() {
     browser.click_button("Back").await;
     see_phase(&browser, &plan[1]).await;
 
-    // The keyboard does the same: Space pauses and resumes, arrows skip and go back.
+    // The keyboard does the same: Space pauses and resumes, arrows skip and
+    // go back, from anywhere but a focused control (where Space presses it).
+    browser.script("document.activeElement.blur()").await;
     browser.press(Key::Space).await;
     browser.find_by_role("button", "Resume").await;
     browser.press(Key::Space).await;

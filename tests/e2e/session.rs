@@ -557,3 +557,37 @@ async fn the_cue_track_plays_on_while_the_page_is_hidden() {
     );
     browser.finish().await;
 }
+
+/// The guard's extra history entry never traps anyone: after a reload Back
+/// still asks once and Leave goes to the page before; once the session has
+/// ended, one Back goes there without asking. "Play again" starts afresh.
+#[tokio::test]
+async fn back_leaves_after_a_reload_and_once_a_session_has_ended() {
+    let name = catalogue::stretch("figure-four").expect("shipped").name;
+    let browser = Browser::phone().await;
+    browser.install_fake_clock().await;
+    browser.open("/stretches/figure-four").await;
+    browser.select_option("Hold for", "10 seconds").await;
+    browser.click_link("Try it now").await;
+    browser.click_button("Start").await;
+    browser.advance_clock(6_000).await;
+    browser.see_timer("0:09").await;
+    browser.reload().await;
+    browser.find_by_role("button", "Pause").await;
+    browser.go_back().await;
+    browser.see_heading("Leave this session?").await;
+    browser.click_button("Leave").await;
+    browser.see_path("/stretches/figure-four").await;
+
+    browser.click_link("Resume").await;
+    browser.see_heading(name).await;
+    browser.click_button("End").await;
+    browser.click_button("End session").await;
+    browser.see_heading("Session ended").await;
+    browser.click_button("Play again").await;
+    browser.find_by_role("button", "Start").await;
+    browser.go_back().await;
+    browser.see_path("/stretches/figure-four").await;
+    browser.see_heading(name).await;
+    browser.finish().await;
+}

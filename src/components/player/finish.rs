@@ -12,6 +12,7 @@ use crate::hooks::use_history::use_history;
 use crate::hooks::use_player_session::PlayerSession;
 use crate::hooks::use_settings::use_settings;
 use crate::platform::time::local_today;
+use crate::storage::live;
 
 #[component]
 pub fn Finish(session: PlayerSession) -> impl IntoView {
@@ -30,14 +31,6 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
     } else {
         "Session ended"
     };
-    let again = session
-        .routine
-        .with_value(|r| match r.id.strip_prefix("stretch:") {
-            Some(id) => format!("/play/stretch/{id}"),
-            None => format!("/play/{}", r.id),
-        });
-    // A shared routine lives in its link, which this page no longer has.
-    let again = (session.routine.with_value(|r| r.id != "shared")).then_some(again);
     let change = move || {
         let before = session.pain_before.get()?;
         let after = session.pain_after.get()?;
@@ -74,11 +67,16 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
             <progress class="week-bar" max=goal prop:value=days.min(goal) aria-label="Weekly goal"></progress>
         }
     };
-    // Leaving the finish without tapping Finish still keeps what was done.
+    // Leaving the finish without tapping Finish still keeps what was done;
+    // with nothing done there is nothing to keep or to offer again.
     on_cleanup(move || {
-        if !session.saved.get_untracked()
-            && session.record().done.len() + session.record().skipped.len() > 0
-        {
+        if session.saved.get_untracked() {
+            return;
+        }
+        let record = session.record();
+        if record.done.is_empty() && record.skipped.is_empty() {
+            live::forget();
+        } else {
             session.save();
         }
     });
@@ -123,7 +121,11 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
                         view! { <A href="/" attr:class="button big">"Back to home"</A> }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="button big" on:click=move |_| session.save()>
+                            <button type="button" class="button big" on:click=move |_| {
+                                session.save();
+                                // The button gives way to a link: keep focus on it.
+                                request_animation_frame(|| focus(".player-finish .player-controls a"));
+                            }>
                                 "Finish"
                             </button>
                         }
@@ -133,8 +135,21 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
             </div>
             <p class="finish-links">
                 <a href="/progress">"See your progress"</a>
-                {again.map(|href| view! { <a href=href>"Play again"</a> })}
+                <button type="button" class="button quiet" on:click=move |_| session.restart()>
+                    "Play again"
+                </button>
             </p>
         </div>
+    }
+}
+
+fn focus(selector: &str) {
+    let found = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = found {
+        let _ = element.focus();
     }
 }

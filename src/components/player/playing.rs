@@ -110,24 +110,34 @@ pub fn Playing(session: PlayerSession) -> impl IntoView {
     let routine_progress =
         move || engine.with(|e| e.elapsed_total(now.get()) as f64 / e.total().max(1) as f64);
     // `autofocus` is ignored on elements added after load: move focus into a
-    // sheet when it opens, so keyboard and screen-reader users land in it.
-    Effect::new(move |_| {
-        if session.overlay.get() != Overlay::None {
-            request_animation_frame(|| {
-                let first = document()
-                    .query_selector(".sheet button")
+    // sheet when it opens, so keyboard and screen-reader users land in it,
+    // and back to the main control when it closes.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = session.overlay.get() != Overlay::None;
+        if open || was_open == Some(true) {
+            let selector = if open {
+                ".sheet button"
+            } else {
+                ".player-controls .button.big"
+            };
+            request_animation_frame(move || {
+                let found = document()
+                    .query_selector(selector)
                     .ok()
                     .flatten()
                     .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-                if let Some(button) = first {
-                    let _ = button.focus();
+                if let Some(element) = found {
+                    let _ = element.focus();
                 }
             });
         }
+        open
     });
+    // With a sheet open, only the sheet can be reached (it is modal).
+    let behind = move || session.overlay.get() != Overlay::None;
 
     view! {
-        <div class="stage" data-phase=field>
+        <div class="stage" data-phase=field inert=behind>
             <div class="player-main">
                 // Made anew for each phase, so its settling-in plays each time.
                 {move || view! { <p class="phase">{word()}</p> }}
@@ -174,7 +184,7 @@ pub fn Playing(session: PlayerSession) -> impl IntoView {
         }}
         // One dock at the bottom: the controls and "This hurts" stay in
         // reach and in sight however the stage above scrolls.
-        <div class="player-dock">
+        <div class="player-dock" inert=behind>
         <div class="player-controls">
             <button type="button" class="button secondary" on:click=move |_| session.back()>
                 "Back"
