@@ -133,8 +133,8 @@ pub fn announcement(routine: &Routine, segment: &Segment) -> String {
 }
 
 /// What comes after `current`, for the line under the countdown. After
-/// getting ready comes the same exercise's hold: it is named by its length
-/// rather than by the name already on screen.
+/// getting ready, or a rest between exercises, comes a hold of the exercise
+/// already on screen: it is named by its length rather than by its name.
 pub fn next_words(
     current: &Segment,
     next: Option<&Segment>,
@@ -150,7 +150,12 @@ pub fn next_words(
     };
     let seconds = n.duration_ms / 1000;
     match n.phase {
-        Phase::Hold if current.phase == Phase::GetReady && current.step == n.step => {
+        // Getting ready, or resting before it, the exercise is on screen
+        // already: say how long its hold is instead.
+        Phase::Hold
+            if current.phase == Phase::GetReady && current.step == n.step
+                || current.step != n.step && shown_step(current) == n.step =>
+        {
             format!("Next: hold {seconds} s{side}")
         }
         Phase::Hold => format!("Next: {}{side}", name_of(n.step)),
@@ -284,7 +289,7 @@ mod tests {
             (
                 at(Phase::Rest, 0, None),
                 Some(at(Phase::Hold, 1, None)),
-                "Next: Sphinx",
+                "Next: hold 20 s",
             ),
             (
                 at(Phase::Hold, 0, Some(Side::Left)),

@@ -83,6 +83,20 @@ async fn the_get_ready_time_changes_the_player() {
     browser.see_timer("0:10").await;
     browser.advance_clock(10_000).await;
     browser.see_timer("0:20").await;
+    // A routine's page and its player's first screen agree on the total
+    // under these timings.
+    let routine = Routine::builtin("desk-break").expect("shipped");
+    let total = clock(routine.total_seconds(&timing));
+    browser.open("/routines/desk-break").await;
+    browser.see_text(&format!("Total time\n{total}")).await;
+    browser.click_link("Start").await;
+    browser.see_heading(&routine.name).await;
+    browser
+        .see_text(&format!(
+            "{total} · {}",
+            exercise_count(routine.steps.len())
+        ))
+        .await;
     browser.finish().await;
 }
 
