@@ -286,6 +286,7 @@ async fn leaving_mid_session_asks_and_home_offers_to_resume_or_discard() {
     browser.click_button("Leave").await;
     browser.see_path("/stretches/figure-four").await;
     browser.see_heading("Your session is waiting").await;
+    browser.screenshot("resume-offer-phone").await;
     browser.click_link("Resume").await;
     browser.see_heading(name).await;
     browser.see_text("Paused").await;
