@@ -8,6 +8,8 @@ use super::routine::{spoken_duration, Routine};
 /// A short tone, each distinct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
+    /// The session begins: get into position.
+    Ready,
     /// A hold begins.
     Go,
     /// 3, 2, 1 before a hold ends.
@@ -28,6 +30,9 @@ const TICKS_FROM_MS: u64 = 6000;
 /// Audio scheduled ahead, and the cue track) come from this one list.
 pub fn plan_tones(segments: &[Segment]) -> Vec<(u64, Tone)> {
     let mut out = Vec::new();
+    if segments.first().is_some_and(|s| s.phase == Phase::GetReady) {
+        out.push((0, Tone::Ready));
+    }
     let mut at = 0;
     for (index, segment) in segments.iter().enumerate() {
         at += segment.duration_ms;
@@ -54,7 +59,9 @@ pub fn tones(engine: &Engine, now: u64) -> Vec<(u64, Tone)> {
     let position = engine.elapsed_total(now);
     plan_tones(engine.segments())
         .into_iter()
-        .filter(|(at, _)| *at > position)
+        // What is behind is not replayed; starting from the very start
+        // sounds the start's own tone.
+        .filter(|(at, _)| *at > position || (*at == 0 && position == 0))
         .map(|(at, tone)| (now + (at - position), tone))
         .collect()
 }
@@ -63,6 +70,7 @@ pub fn tones(engine: &Engine, now: u64) -> Vec<(u64, Tone)> {
 /// length in s). Each tone is told apart by pitch and rhythm alone.
 pub fn notes(tone: Tone) -> &'static [(f64, f32, f64)] {
     match tone {
+        Tone::Ready => &[(0.0, 392.0, 0.12), (0.16, 523.0, 0.12)],
         Tone::Go => &[(0.0, 880.0, 0.18)],
         Tone::Tick => &[(0.0, 660.0, 0.07)],
         Tone::Switch => &[(0.0, 660.0, 0.12), (0.16, 880.0, 0.12)],
@@ -321,9 +329,11 @@ mod tests {
         engine.start(0);
         let tones = tones(&engine, 0);
         let segments = engine.segments();
-        // One boundary tone per segment after get-ready, and Done at the end.
+        // Ready at the start, one boundary tone per segment after get-ready,
+        // and Done at the end.
+        assert_eq!(tones.first(), Some(&(0, Tone::Ready)));
         let boundary = tones.iter().filter(|(_, t)| *t != Tone::Tick).count();
-        assert_eq!(boundary, segments.len());
+        assert_eq!(boundary, segments.len() + 1);
         assert_eq!(tones.last().map(|t| t.1), Some(Tone::Done));
         assert_eq!(tones.last().map(|t| t.0), Some(engine.total()));
         let long_holds = segments

@@ -274,15 +274,16 @@ fn CueTests(settings: RwSignal<Settings>, can_speak: bool) -> impl IntoView {
             // Each tone a session uses, a little apart, in the order a
             // session gives them.
             let tones = [
-                (0, Tone::Go),
-                (700, Tone::Tick),
-                (1400, Tone::Switch),
-                (2200, Tone::Rest),
-                (3000, Tone::Done),
+                (0, Tone::Ready),
+                (700, Tone::Go),
+                (1400, Tone::Tick),
+                (2100, Tone::Switch),
+                (2900, Tone::Rest),
+                (3700, Tone::Done),
             ];
             c.schedule(0, &tones, volume);
         });
-        said.set("Playing: hold, countdown, switch sides, rest, done.".into());
+        said.set("Playing: get ready, hold, countdown, switch sides, rest, done.".into());
     };
     let test_voice = move |_| {
         let name = settings.with_untracked(|s| s.voice_name.clone());

@@ -127,15 +127,16 @@ async fn test_sound_and_test_voice_play_what_a_session_would() {
     );
     browser.click_button("Test sound").await;
     browser
-        .see_text("Playing: hold, countdown, switch sides, rest, done.")
+        .see_text("Playing: get ready, hold, countdown, switch sides, rest, done.")
         .await;
     let has_audio = browser
         .script("return !!(window.AudioContext || window.webkitAudioContext)")
         .await;
     if has_audio == true {
-        // Go, a tick, two notes to switch, rest, three notes for done.
+        // Two notes to get ready, go, a tick, two to switch, rest, three
+        // for done.
         let notes = browser.script("return window.__notes").await;
-        assert_eq!(notes, 8, "every tone a session uses is scheduled");
+        assert_eq!(notes, 10, "every tone a session uses is scheduled");
     }
     browser.finish().await;
 }
