@@ -30,9 +30,26 @@ pub struct StaticServer {
     accept_loop: Option<JoinHandle<()>>,
 }
 
+/// A listener on a port no earlier server of this run has had. Browsers are
+/// pooled and keep each origin's storage and service worker, so a port
+/// handed out twice would give a later test an earlier one's saved data
+/// (a "newcomer" who had already taken the safety check).
+fn unused_origin() -> std::io::Result<TcpListener> {
+    static USED: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+    loop {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let mut used = USED.lock().unwrap_or_else(|e| e.into_inner());
+        if !used.contains(&port) {
+            used.push(port);
+            return Ok(listener);
+        }
+    }
+}
+
 impl StaticServer {
     pub fn start(root: PathBuf) -> std::io::Result<Self> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let listener = unused_origin()?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
