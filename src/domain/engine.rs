@@ -144,10 +144,7 @@ impl Engine {
         let mut crossed = 0;
         while now >= ends_at {
             crossed += 1;
-            self.completed[index] = true;
-            self.active_before = self
-                .active_before
-                .saturating_add(self.segments[index].duration_ms);
+            self.ran_to_end(index);
             if index + 1 == self.segments.len() {
                 self.state = State::Finished;
                 let mut events = Vec::new();
@@ -457,10 +454,7 @@ impl Engine {
                 };
                 return;
             }
-            self.completed[index] = true;
-            self.active_before = self
-                .active_before
-                .saturating_add(self.segments[index].duration_ms);
+            self.ran_to_end(index);
             if index + 1 == self.segments.len() {
                 self.state = State::Finished;
                 return;
@@ -499,6 +493,14 @@ impl Engine {
     }
 
     /// Banks the current segment's running time before leaving it.
+    /// Segment `index` ran by time to its end: done, and all of it counts.
+    fn ran_to_end(&mut self, index: usize) {
+        self.completed[index] = true;
+        self.active_before = self
+            .active_before
+            .saturating_add(self.segments[index].duration_ms);
+    }
+
     fn leave(&mut self, now: u64) {
         self.active_before = self.active_before.saturating_add(self.run_in_current(now));
     }

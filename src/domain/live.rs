@@ -3,12 +3,12 @@
 //! clock restarts at 0 on every page load, so what is kept is pinned to the
 //! wall clock instead (see [`Snapshot`]).
 
-use super::catalogue::{self, Sides};
+use super::catalogue;
 use super::cue::shown_step;
 use super::engine::Engine;
 use super::json::{self, Fields, FromJson, Json, JsonError, ToJson};
 use super::plan::{Plan, Timing};
-use super::routine::{Routine, Step};
+use super::routine::Routine;
 use super::saved::SavedStep;
 use super::session::SessionRecord;
 
@@ -109,17 +109,7 @@ impl LiveSession {
     pub fn set_routine(&mut self, routine: &Routine) {
         self.routine_id = routine.id.clone();
         self.routine_name = routine.name.clone();
-        self.steps = routine
-            .steps
-            .iter()
-            .map(|s| SavedStep {
-                stretch: s.stretch.id.to_string(),
-                hold_seconds: s.hold_seconds,
-                reps: s.reps,
-                sides: s.sides.slug().to_string(),
-                rest_after_seconds: s.rest_after_seconds,
-            })
-            .collect();
+        self.steps = routine.steps.iter().map(SavedStep::of).collect();
     }
 
     /// Records where `engine` is at `now_mono` (its clock) and `now_wall`.
@@ -134,15 +124,7 @@ impl LiveSession {
         let steps = self
             .steps
             .iter()
-            .map(|s| {
-                Some(Step {
-                    stretch: catalogue::stretch(&s.stretch)?,
-                    hold_seconds: s.hold_seconds,
-                    reps: s.reps,
-                    sides: Sides::from_slug(&s.sides)?,
-                    rest_after_seconds: s.rest_after_seconds,
-                })
-            })
+            .map(SavedStep::to_step)
             .collect::<Option<Vec<_>>>()?;
         Some(Routine {
             id: self.routine_id.clone(),

@@ -25,6 +25,32 @@ pub struct SavedStep {
     pub rest_after_seconds: u16,
 }
 
+impl SavedStep {
+    /// `step` as stored.
+    pub fn of(step: &Step) -> Self {
+        Self {
+            stretch: step.stretch.id.to_string(),
+            hold_seconds: step.hold_seconds,
+            reps: step.reps,
+            sides: step.sides.slug().to_string(),
+            rest_after_seconds: step.rest_after_seconds,
+        }
+    }
+
+    /// The step again, or `None` if it names a stretch or side this build
+    /// lacks (stored by a newer Limber, or before an update changed the
+    /// catalogue).
+    pub fn to_step(&self) -> Option<Step> {
+        Some(Step {
+            stretch: catalogue::stretch(&self.stretch)?,
+            hold_seconds: self.hold_seconds,
+            reps: self.reps,
+            sides: Sides::from_slug(&self.sides)?,
+            rest_after_seconds: self.rest_after_seconds,
+        })
+    }
+}
+
 /// A routine the person saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedRoutine {
@@ -44,17 +70,7 @@ impl SavedRoutine {
             id: id.to_string(),
             name: custom.name.trim().to_string(),
             rest_seconds: custom.rest_seconds,
-            steps: custom
-                .steps
-                .iter()
-                .map(|s| SavedStep {
-                    stretch: s.stretch.id.to_string(),
-                    hold_seconds: s.hold_seconds,
-                    reps: s.reps,
-                    sides: s.sides.slug().to_string(),
-                    rest_after_seconds: s.rest_after_seconds,
-                })
-                .collect(),
+            steps: custom.steps.iter().map(SavedStep::of).collect(),
             updated_at: now_ms,
         }
     }
@@ -65,15 +81,7 @@ impl SavedRoutine {
         let steps = self
             .steps
             .iter()
-            .map(|s| {
-                Some(Step {
-                    stretch: catalogue::stretch(&s.stretch)?,
-                    hold_seconds: s.hold_seconds,
-                    reps: s.reps,
-                    sides: Sides::from_slug(&s.sides)?,
-                    rest_after_seconds: s.rest_after_seconds,
-                })
-            })
+            .map(SavedStep::to_step)
             .collect::<Option<Vec<_>>>()?;
         Some(Custom {
             name: self.name.clone(),

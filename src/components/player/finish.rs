@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::focus_soon;
 use super::rating::PainRating;
 use crate::domain::catalogue;
 use crate::domain::routine::clock;
@@ -49,11 +50,10 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
     // This week's active days, counting this session whether or not it is
     // saved yet.
     let goal = use_settings().with_untracked(|s| usize::from(s.weekly_goal_days));
+    let store = use_history();
     let week = move || {
         let (today, offset) = local_today();
-        let mut history = use_history()
-            .map(|store| store.history.get())
-            .unwrap_or_default();
+        let mut history = store.map(|store| store.history.get()).unwrap_or_default();
         if !session.saved.get() {
             history.sessions.push(session.record());
         }
@@ -124,7 +124,7 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
                             <button type="button" class="button big" on:click=move |_| {
                                 session.save();
                                 // The button gives way to a link: keep focus on it.
-                                request_animation_frame(|| focus(".player-finish .player-controls a"));
+                                focus_soon(".player-finish .player-controls a");
                             }>
                                 "Finish"
                             </button>
@@ -140,16 +140,5 @@ pub fn Finish(session: PlayerSession) -> impl IntoView {
                 </button>
             </p>
         </div>
-    }
-}
-
-fn focus(selector: &str) {
-    let found = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(element) = found {
-        let _ = element.focus();
     }
 }

@@ -20,6 +20,22 @@ use crate::hooks::use_title::use_title;
 
 pub use intro::Changes;
 
+/// Moves focus to the first element matching `selector` once the next
+/// frame has drawn it (`autofocus` is ignored on elements added after load).
+fn focus_soon(selector: &'static str) {
+    request_animation_frame(move || {
+        let found = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = found {
+            // An element that cannot take focus leaves it where it was.
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Plays `routine`.
 #[component]
 pub fn Player(

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::focus_soon;
 use super::rating::VoiceToggle;
 use super::sheets::{EndSheet, HurtsSheet, LeaveSheet};
 use crate::components::figure::{FigureView, Show};
@@ -109,27 +110,14 @@ pub fn Playing(session: PlayerSession) -> impl IntoView {
     };
     let routine_progress =
         move || engine.with(|e| e.elapsed_total(now.get()) as f64 / e.total().max(1) as f64);
-    // `autofocus` is ignored on elements added after load: move focus into a
-    // sheet when it opens, so keyboard and screen-reader users land in it,
-    // and back to the main control when it closes.
+    // Focus goes into a sheet when it opens, so keyboard and screen-reader
+    // users land in it, and back to the main control when it closes.
     Effect::new(move |was_open: Option<bool>| {
         let open = session.overlay.get() != Overlay::None;
-        if open || was_open == Some(true) {
-            let selector = if open {
-                ".sheet button"
-            } else {
-                ".player-controls .button.big"
-            };
-            request_animation_frame(move || {
-                let found = document()
-                    .query_selector(selector)
-                    .ok()
-                    .flatten()
-                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-                if let Some(element) = found {
-                    let _ = element.focus();
-                }
-            });
+        if open {
+            focus_soon(".sheet button");
+        } else if was_open == Some(true) {
+            focus_soon(".player-controls .button.big");
         }
         open
     });
